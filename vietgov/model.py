@@ -81,6 +81,9 @@ class DocumentMention:
 
     Numbered documents have ``identifier`` (canonical symbol, e.g. ``57-NQ/TW`` or
     ``96/2022/NĐ-CP``) and its parts; named ones (Điều lệ Đảng, Luật Điện lực) have ``name``.
+    ``year`` identifies the document (from the symbol, the stated date, or — for an undated
+    mention — the one dated mention of the same symbol in the article); ``date`` and
+    ``date_span`` are set only where this mention states the date.
     """
 
     span: Span  # type word through number, date and "của <issuer>" when contiguous
@@ -98,6 +101,10 @@ class DocumentMention:
     title: Span | None = None
     name: str | None = None  # canonical name of an unnumbered document
     relations: tuple[DocumentRelation, ...] = ()
+    type_word: Span | None = None  # the type word as written ("Nghị quyết", "kết luận")
+    article_scoped: bool = False  # named document whose identity is incomplete (no term …)
+    term: str | None = None  # Party term stated with the citation, Roman numeral ("XIII")
+    plenum: int | None = None  # plenum number of a Central Committee resolution ("Trung ương 4")
 
 
 @dataclass(frozen=True)

@@ -29,10 +29,10 @@ RDF_TYPE = RDF + "type"
 RDFS_LABEL = RDFS + "label"
 
 
-def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
-    """Prefixes for Turtle/TriG/JSON-LD output; ``id:`` is the data base IRI."""
+def prefixes() -> dict[str, str]:
+    """Vocabulary prefixes for Turtle/TriG output (data IRIs are written relative to @base)."""
     return {
-        "vg": VG, "id": base, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL, "skos": SKOS,
+        "vg": VG, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL, "skos": SKOS,
         "dcterms": DCTERMS, "prov": PROV, "oa": OA, "org": ORG, "schema": SCHEMA, "eli": ELI,
         "qb": QB, "time": TIME, "foaf": FOAF, "dcat": DCAT, "void": VOID, "wd": WD,
         "doctype": CODE + "document-type/",

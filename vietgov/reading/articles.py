@@ -1,4 +1,4 @@
-"""Read plain-text articles from a corpus folder, with clear errors for input that cannot be read."""
+"""Read plain-text articles from a corpus folder; unreadable input gets a clear error."""
 
 from __future__ import annotations
 

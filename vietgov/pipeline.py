@@ -1,0 +1,169 @@
+"""The main job: read a corpus, extract, map to RDF, validate, publish ``dist/``.
+
+Articles that cannot be read are reported by name and line and left out; the others still
+build. A SHACL violation fails the build and leaves the previous output untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from pyoxigraph import Quad
+
+from vietgov.extract import extract
+from vietgov.model import Extraction, Statement
+from vietgov.publish.dist import staged_output
+from vietgov.publish.serialize import (
+    sorted_quads,
+    sorted_triples,
+    write_ntriples,
+    write_trig,
+    write_turtle,
+)
+from vietgov.rdf import articles, documents, events, figures, organisations, persons
+from vietgov.rdf.consolidate import consolidate
+from vietgov.rdf.emit import emit
+from vietgov.rdf.iris import Iris
+from vietgov.rdf.namespaces import DEFAULT_BASE
+from vietgov.reading.articles import ArticleError, list_articles, read_article
+from vietgov.validate import validate
+
+MAPPERS = (organisations, documents, persons, events, figures)
+
+Progress = Callable[[str], None]
+
+
+class BuildFailed(Exception):
+    """The build could not publish; ``dist/`` was left as it was."""
+
+
+@dataclass
+class ArticleSummary:
+    id: str
+    file: str
+    counts: dict[str, int]
+    warnings: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BuildSummary:
+    corpus: str
+    out: str
+    base_iri: str
+    articles_found: int = 0
+    articles_read: int = 0
+    errors: list[str] = field(default_factory=list)
+    articles: list[ArticleSummary] = field(default_factory=list)
+    documents_by_type: dict[str, int] = field(default_factory=dict)
+    facts: int = 0
+    triples: int = 0
+    quads: int = 0
+    conflicts: list[str] = field(default_factory=list)
+    validation_seconds: float = 0.0
+    seconds: float = 0.0
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+@dataclass
+class BuildOptions:
+    corpus: Path
+    out: Path
+    base_iri: str = DEFAULT_BASE
+    progress: Progress | None = None
+
+
+def extract_corpus(corpus: Path, summary: BuildSummary,
+                   progress: Progress | None = None) -> Iterator[Extraction]:
+    """Read and extract every article; unreadable ones are recorded in ``summary.errors``."""
+    paths = list_articles(corpus)
+    summary.articles_found = len(paths)
+    for n, path in enumerate(paths, 1):
+        try:
+            article = read_article(path)
+        except ArticleError as err:
+            summary.errors.append(str(err))
+            continue
+        except OSError as err:
+            summary.errors.append(f"{path}: cannot read: {err.strerror or err}")
+            continue
+        summary.articles_read += 1
+        if progress:
+            progress(f"[{n}/{len(paths)}] {path.name}")
+        yield extract(article)
+
+
+def article_statements(found: Extraction, iris: Iris, corpus: Path) -> list[Statement]:
+    """Every statement one article yields, from every mapper."""
+    out = list(articles.statements(found, iris, corpus))
+    for mapper in MAPPERS:
+        out.extend(mapper.statements(found, iris))
+    return out
+
+
+def build(options: BuildOptions) -> BuildSummary:
+    """Run the whole job; raise :class:`BuildFailed` when nothing may be published."""
+    started = time.perf_counter()
+    iris = Iris(options.base_iri)
+    summary = BuildSummary(str(options.corpus), str(options.out), options.base_iri)
+    statements: list[Statement] = []
+    doc_types: Counter[str] = Counter()
+    for found in extract_corpus(options.corpus, summary, options.progress):
+        produced = article_statements(found, iris, options.corpus)
+        statements.extend(produced)
+        summary.articles.append(_article_summary(found, produced))
+        doc_types.update(m.doc_type or "unknown" for m in found.documents)
+    if summary.articles_read == 0:
+        raise BuildFailed(f"no readable article in {options.corpus}"
+                          + "".join(f"\n  {e}" for e in summary.errors))
+    merged = consolidate(statements)
+    summary.conflicts = merged.conflicts
+    summary.facts = len(merged.statements)
+    summary.documents_by_type = dict(sorted(doc_types.items()))
+    quads = sorted_quads(emit(merged.statements, iris))
+    triples = sorted_triples(quads)
+    summary.quads, summary.triples = len(quads), len(triples)
+    if options.progress:
+        options.progress(f"validating {len(triples)} triples with SHACL")
+    t0 = time.perf_counter()
+    result = validate(triples)
+    summary.validation_seconds = round(time.perf_counter() - t0, 3)
+    if not result.conforms:
+        raise BuildFailed("SHACL validation failed; nothing was published.\n" + result.report_text)
+    with staged_output(options.out) as staging:
+        write_turtle(triples, staging / "vietgov.ttl", options.base_iri)
+        write_ntriples(triples, staging / "vietgov.nt")
+        write_trig(quads, staging / "vietgov.trig", options.base_iri)
+        (staging / "shacl-report.ttl").write_text(result.report_turtle, encoding="utf-8")
+        summary.seconds = round(time.perf_counter() - started, 3)
+        (staging / "summary.json").write_text(_stable(summary).to_json(), encoding="utf-8")
+    return summary
+
+
+def _article_summary(found: Extraction, produced: list[Statement]) -> ArticleSummary:
+    counts = {
+        "organisations": len(found.organisations), "documents": len(found.documents),
+        "persons": len(found.persons), "events": len(found.events),
+        "figures": len(found.figures), "facts": len(produced),
+    }
+    return ArticleSummary(found.article.id, found.article.path.name, counts,
+                          list(found.article.warnings), list(found.skipped))
+
+
+def _stable(summary: BuildSummary) -> BuildSummary:
+    """The summary as published: without timings, so the same input gives the same bytes."""
+    return BuildSummary(**{**asdict(summary), "validation_seconds": 0.0, "seconds": 0.0,
+                           "articles": summary.articles, "corpus": Path(summary.corpus).name,
+                           "out": Path(summary.out).name})
+
+
+def quads_of(statements: list[Statement], iris: Iris) -> list[Quad]:
+    """Sorted distinct quads for statements (for tests and tools)."""
+    return sorted_quads(emit(consolidate(statements).statements, iris))
