@@ -1,11 +1,806 @@
-"""Placeholder: the persons extractor (being written)."""
+"""Persons named in an article and the posts the article gives them.
+
+A *personal name* is 2–4 capitalised syllables starting with a known family name
+(``mappings/person_name_parts.yaml``). A name only becomes a person when the text gives a cue:
+
+* a chain of titles right before it: "Bí thư Đảng ủy, Bộ trưởng Bộ Công Thương Nguyễn Văn A";
+* a form of address right before it: "đồng chí Nguyễn Văn A", "ông …", "bà …";
+* a chain of titles in apposition after it: "Nguyễn Văn A - Phó Vụ trưởng Vụ …, Ban …",
+  "Nguyễn Văn A, Bí thư Đảng ủy Khối …".
+
+Once a name is a person, its other occurrences in the article are mentions of the same person.
+Names inside the byline, inside organisation mentions, and in doctrine terms, places, buildings,
+awards and addresses (``mappings/not_persons.yaml``) are never persons.
+
+A title (``mappings/titles.yaml``) takes the organisation named right after it: an
+:class:`~vietgov.model.OrganisationMention` found by the organisation extractor if one starts
+there, else a curated body (:func:`vietgov.gazetteer.match_body`), else the words after an
+organisation head word ("Vụ Tổ chức cán bộ"). A body written after a comma ("Vụ trưởng Vụ Tổ chức
+cán bộ, Bộ Công Thương") is the superior body. A short title with no body ("Bộ trưởng Nguyễn Văn A")
+takes the body of an earlier full mention of the same person with the same title; otherwise the
+body stays empty.
+
+Matching runs on ``article.folded``; every span comes from ``article.span``.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import cache
 
-from vietgov.model import Article, Extraction
+from vietgov.gazetteer import bodies, match_body
+from vietgov.mappings import load_yaml
+from vietgov.model import Article, Extraction, OrganisationMention, Span
+from vietgov.rdf.iris import slug
+from vietgov.reading.normalize import fold_text
+
+# ---------------------------------------------------------------- reference data
 
 
-def extract(article: Article, found: Extraction) -> list[Any]:
-    return []
+@dataclass(frozen=True)
+class Title:
+    """A title of office (or an honorific) from ``mappings/titles.yaml``."""
+
+    id: str
+    kind: str  # post | honorific
+    vi: str
+    en: str
+    source: str
+    forms: tuple[str, ...] = ()
+    implied_org: str | None = None
+    standalone: bool = False
+    org_tail: str | None = None
+
+    @property
+    def is_post(self) -> bool:
+        return self.kind == "post"
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    titles: dict[str, Title]  # lower-cased folded form → title
+    title_re: re.Pattern[str]
+    modifiers: dict[str, bool]  # word → the holder still holds the post
+    modifier_re: re.Pattern[str]
+    qualifier_re: re.Pattern[str]
+    org_head_re: re.Pattern[str]
+    org_joiners: frozenset[str]
+    joiner_re: re.Pattern[str]
+    term_word_re: re.Pattern[str]
+    phrase_end_re: re.Pattern[str]
+    family: frozenset[str]
+    address_re: re.Pattern[str]
+    not_person_terms: tuple[str, ...]  # folded, lower case
+    not_person_term_re: re.Pattern[str]
+    not_person_before: tuple[re.Pattern[str], ...]
+
+
+def _alternation(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """Whole-word alternation of folded phrases, longest first; a phrase's inner spaces match one
+    or more spaces."""
+    forms = sorted({fold_text(w) for w in words}, key=len, reverse=True)
+    parts = [r"\s+".join(map(re.escape, f.split())) for f in forms]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", flags)
+
+
+@cache
+def titles() -> dict[str, Title]:
+    """Every title and honorific by id."""
+    out: dict[str, Title] = {}
+    for row in load_yaml("titles.yaml"):
+        if row["kind"] not in ("post", "honorific"):
+            continue
+        title = Title(
+            id=row["id"], kind=row["kind"], vi=fold_text(row["vi"]), en=row["en"],
+            source=row["source"], forms=tuple(fold_text(f) for f in row.get("forms") or ()),
+            implied_org=row.get("implied_org"), standalone=bool(row.get("standalone")),
+            org_tail=fold_text(row["org_tail"]) if row.get("org_tail") else None,
+        )
+        if title.id in out:
+            raise ValueError(f"titles.yaml: duplicate id {title.id}")
+        if title.implied_org and title.implied_org not in bodies():
+            raise ValueError(f"titles.yaml: {title.id} implies unknown body {title.implied_org}")
+        out[title.id] = title
+    return out
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    rows = load_yaml("titles.yaml")
+
+    def of_kind(kind: str) -> list[dict]:
+        return [r for r in rows if r["kind"] == kind]
+
+    by_form: dict[str, Title] = {}
+    for title in titles().values():
+        for form in (title.vi, *title.forms):
+            key = form.lower()
+            if by_form.get(key, title) is not title:
+                raise ValueError(f"titles.yaml: form {form!r} is given to two titles")
+            by_form[key] = title
+    phrase_ends = [w for r in of_kind("phrase-end") for w in r["words"]]
+    names = load_yaml("person_name_parts.yaml")
+    terms_rows = load_yaml("not_persons.yaml")
+    terms = tuple(fold_text(r["term"]).lower() for r in terms_rows if r.get("term"))
+    return _Lexicon(
+        titles=by_form,
+        title_re=_title_pattern(by_form),
+        modifiers={fold_text(r["vi"]).lower(): bool(r["holds"]) for r in of_kind("modifier")},
+        modifier_re=_alternation(r["vi"] for r in of_kind("modifier")),
+        # Lower-case words: a capitalised one ("Theo dõi", "Thường trực") belongs to a name.
+        qualifier_re=_alternation((r["vi"] for r in of_kind("qualifier")), flags=0),
+        # Body names are written with a capital: the head word is matched case-sensitively.
+        org_head_re=_alternation((r["vi"] for r in of_kind("org-head")), flags=0),
+        org_joiners=frozenset(fold_text(r["vi"]) for r in of_kind("org-joiner")),
+        joiner_re=_alternation(r["vi"] for r in of_kind("joiner")),
+        term_word_re=_alternation((r["vi"] for r in of_kind("term-word")), flags=0),
+        phrase_end_re=_alternation(phrase_ends, flags=0),
+        family=frozenset(fold_text(r["name"]) for r in names if r["part"] == "family"),
+        address_re=_alternation(r["name"] for r in names if r["part"] == "address"),
+        not_person_terms=terms,
+        not_person_term_re=_alternation(terms),
+        not_person_before=tuple(
+            re.compile(r"(?<!\w)(?:" + r["before"] + ")") for r in terms_rows if r.get("before")
+        ),
+    )
+
+
+def _title_pattern(by_form: dict[str, Title]) -> re.Pattern[str]:
+    """Titles match case-insensitively; forms ending in a dot ("TS.") need no word end."""
+    parts = []
+    for form in sorted(by_form, key=len, reverse=True):
+        body = r"\s+".join(map(re.escape, form.split()))
+        parts.append(body if form.endswith(".") else body + r"(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class RoleMention:
+    """One title a person is given, with the body it belongs to.
+
+    ``span`` is the role phrase as written: title, body and qualifier ("Phó Bí thư Đảng ủy
+    chuyên trách"); ``phrase`` is the whole mention it occurs in, name included, which is what
+    justifies that the person holds it. ``organisation_source`` says where the body came from:
+    ``stated`` (written after the title), ``earlier`` (an earlier full mention of the same person
+    with the same title), ``title`` (implied by the title: Tổng Bí thư → the Party) or ``None``.
+    ``organisation_key`` is set only when the body is identified (organisation extractor,
+    gazetteer, or a name qualified by a curated body); a bare head word ("Đảng ủy") keeps only its
+    name. ``parent_*`` is the superior body written after a comma.
+    """
+
+    span: Span
+    title_id: str
+    title_text: str
+    phrase: Span
+    organisation_key: str | None = None
+    organisation_name: str | None = None
+    organisation_span: Span | None = None
+    organisation_source: str | None = None
+    parent_key: str | None = None
+    parent_name: str | None = None
+    parent_span: Span | None = None
+    qualifier: str | None = None
+    holds: bool = True  # False for "nguyên …" (former) and "cố …" (late)
+
+    @property
+    def main_key(self) -> str | None:
+        """The top body of this role: the superior body when one is written, else its own."""
+        return self.parent_key if self.parent_name else self.organisation_key
+
+    @property
+    def main_name(self) -> str | None:
+        return self.parent_name or self.organisation_name
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """One naming of a person: ``span`` is the name, ``phrase`` the name with its titles."""
+
+    span: Span
+    name: str  # folded
+    phrase: Span
+    cue: str  # title | address | apposition | repeat
+    roles: tuple[RoleMention, ...] = ()
+
+
+@dataclass(frozen=True)
+class Person:
+    """A distinct person of one article: every mention of the same full name.
+
+    ``span`` is the first mention's name. ``roles`` are the distinct posts over all mentions, in
+    text order (a short title whose body was taken from an earlier mention is merged into it).
+    ``organisation_key``/``organisation_name`` is the main body that identifies the person (see
+    :func:`main_organisation`); the key is ``None`` when that body is not identified.
+    """
+
+    span: Span
+    name: str
+    mentions: tuple[PersonMention, ...]
+    roles: tuple[RoleMention, ...]
+    organisation_key: str | None
+    organisation_name: str | None
+
+
+# ---------------------------------------------------------------- extraction
+
+
+def extract(article: Article, found: Extraction) -> list[Person]:
+    """The persons of one article, each with its mentions and posts."""
+    reader = _Reader(article, found)
+    mentions = reader.mentions()
+    return _group(mentions, found)
+
+
+@dataclass(frozen=True)
+class _Org:
+    start: int  # folded offsets
+    end: int
+    key: str | None
+    name: str
+    bare: bool = False  # only a head word ("Đảng ủy"): an unresolved short form
+
+
+@dataclass
+class _Role:
+    title: Title
+    title_start: int
+    title_end: int
+    holds: bool = True
+    org: _Org | None = None
+    org_source: str | None = None
+    parent: _Org | None = None
+    qualifier: tuple[int, int] | None = None
+
+    @property
+    def end(self) -> int:
+        if self.qualifier is not None:
+            return self.qualifier[1]
+        return self.org.end if self.org and self.org_source == "stated" else self.title_end
+
+
+@dataclass
+class _Chain:
+    start: int
+    end: int
+    roles: list[_Role] = field(default_factory=list)
+
+
+_WORD = re.compile(r"\w+")
+_SEGMENT_END = re.compile(r"[^\w\s]|\n")  # punctuation or a line end closes a comma segment
+_APPOSITION = re.compile(r" ?(?:-|,|\() ?")  # "Tên - chức danh", "Tên, chức danh", "Tên (…)"
+_TERM_VALUE = re.compile(r"\s+(?:[IVXLC]+|\d{1,2}|\d{4}\s*-\s*\d{4})(?!\w)")  # XIII, 2020 - 2025
+_MAX_ORG_WORDS = 16
+_MAX_COMMA_SEGMENT = 6
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[0].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+class _Reader:
+    """Finds person mentions in one article's folded text."""
+
+    def __init__(self, article: Article, found: Extraction) -> None:
+        self.article = article
+        self.found = found
+        self.text = article.folded
+        self.lex = _lexicon()
+        self.words = [(m.start(), m.end()) for m in _WORD.finditer(self.text)]
+        self.starts = [start for start, _ in self.words]
+        self.word_at = {start: i for i, start in enumerate(self.starts)}
+        to_folded: dict[int, int] = {}
+        for i, offset in enumerate(article.folded_to_text):
+            to_folded.setdefault(offset, i)
+        self.org_mentions: dict[int, list[tuple[int, OrganisationMention]]] = {}
+        for mention in found.organisations:
+            start = to_folded.get(mention.span.start)
+            end = to_folded.get(mention.span.end)
+            if start is not None and end is not None:
+                self.org_mentions.setdefault(start, []).append((end, mention))
+        self.org_ranges = [(s, e) for s, ms in self.org_mentions.items() for e, _ in ms]
+        self.blocked = [(m.start(), m.end())
+                        for m in self.lex.not_person_term_re.finditer(self.text)]
+        author = article.author
+        self.byline = (to_folded.get(author.start), to_folded.get(author.end)) if author else None
+
+    # ---- words and names
+
+    def words_within(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The words lying entirely in the folded range ``[start, end)``."""
+        out = []
+        for i in range(bisect_left(self.starts, start), len(self.words)):
+            if self.words[i][1] > end:
+                break
+            out.append(self.words[i])
+        return out
+
+    def word(self, pos: int) -> str | None:
+        i = self.word_at.get(pos)
+        return self.text[pos:self.words[i][1]] if i is not None else None
+
+    def next_word_start(self, pos: int) -> int | None:
+        """Start of the word after exactly one space at ``pos``."""
+        if self.text.startswith(" ", pos) and pos + 1 in self.word_at:
+            return pos + 1
+        return None
+
+    def name_at(self, pos: int) -> int | None:
+        """End of the personal name starting at ``pos``, or None.
+
+        2–4 capitalised words, single-spaced, the first a family name, not continued by another
+        capitalised word (a run of five is not a name), not starting with a place or other
+        not-person term, and cut before a title.
+        """
+        first = self.word(pos)
+        if not first or first not in self.lex.family:
+            return None
+        end = pos + len(first)
+        count = 1
+        while (nxt := self.next_word_start(end)) is not None:
+            word = self.word(nxt)
+            assert word is not None
+            if not _is_capitalised(word):
+                break
+            if count >= 2 and self.lex.title_re.match(self.text, nxt):
+                break
+            end = nxt + len(word)
+            count += 1
+            if count > 4:
+                return None
+        if count < 2:
+            return None
+        lowered = self.text[pos:end].lower()
+        if any(lowered.startswith(term) for term in self.lex.not_person_terms):
+            return None
+        return end
+
+    def not_a_person(self, name_start: int, name_end: int) -> str | None:
+        """Why a name at this place is not a person, or None."""
+        if self.byline and self.byline[0] is not None and self.byline[1] is not None \
+                and self.byline[0] <= name_start and name_end <= self.byline[1]:
+            return "name in the byline: an author, not an office holder"
+        if any(s <= name_start and name_end <= e for s, e in self.blocked):
+            return "name inside a doctrine, place or organisation term"
+        if any(s <= name_start < e or s < name_end <= e for s, e in self.org_ranges):
+            return "name inside an organisation mention"
+        before = self.text[max(0, name_start - 40):name_start]
+        if any(p.search(before) for p in self.lex.not_person_before):
+            return "name after a doctrine, place, building, award or address word"
+        return None
+
+    # ---- organisations
+
+    def org_at(self, pos: int) -> _Org | None:
+        """The body named at ``pos``: organisation mention, curated body, or head word + words."""
+        mentions = self.org_mentions.get(pos)
+        if mentions:
+            end, mention = max(mentions, key=lambda m: m[0])
+            if not self._swallows_name(pos, end):
+                return _Org(pos, end, mention.key, mention.name)
+        if not self.text[pos:pos + 1].isupper():
+            return None
+        if self.name_at(pos) is not None or self.lex.title_re.match(self.text, pos):
+            return None
+        body = match_body(self.text, pos)
+        if body:
+            return _Org(pos, body[1], body[0].id, body[0].name)
+        head = self.lex.org_head_re.match(self.text, pos)
+        if not head:
+            return None
+        end, words, curated = self._continue_name(head.end())
+        name = self.text[pos:end]
+        key = slug(name) if curated else None
+        return _Org(pos, end, key, name, bare=words == 0)
+
+    def _swallows_name(self, start: int, end: int) -> bool:
+        return any(self.name_at(s) is not None for s, _ in self.words_within(start + 1, end))
+
+    def _stops_name(self, pos: int) -> bool:
+        """A word at ``pos`` that cannot continue a body's name."""
+        return bool(self.name_at(pos) is not None
+                    or self.lex.title_re.match(self.text, pos)
+                    or self.lex.phrase_end_re.match(self.text, pos)
+                    or self.lex.qualifier_re.match(self.text, pos)
+                    or self.lex.term_word_re.match(self.text, pos)
+                    or self.lex.joiner_re.match(self.text, pos)
+                    or self.title_after_modifier(pos) is not None)
+
+    def _continue_name(self, pos: int) -> tuple[int, int, bool]:
+        """Extend a body's name after its head word.
+
+        Returns the end, the number of words after the head and whether a curated body's name is
+        part of it (then the name identifies the body: "Đảng ủy Bộ Công Thương").
+        """
+        end, words, curated = pos, 0, False
+        while words < _MAX_ORG_WORDS:
+            nxt = self.next_word_start(end)
+            if nxt is None:
+                if words and self.text.startswith(", ", end) and self._comma_continues(end + 2):
+                    end, words = self._comma_segment_end(end + 2), words + 1
+                    continue
+                break
+            if self._stops_name(nxt):
+                break
+            body = match_body(self.text, nxt)
+            if body:
+                end, words, curated = body[1], words + 1, True
+                continue
+            word = self.word(nxt)
+            assert word is not None
+            if word in self.lex.org_joiners:
+                after = self.next_word_start(nxt + len(word))
+                if after is None or not self._joins(after):
+                    break
+            end, words = nxt + len(word), words + 1
+        return end, words, curated
+
+    def _joins(self, pos: int) -> bool:
+        """After "và": another capitalised field of the same name, not a new title or body."""
+        word = self.word(pos)
+        return bool(word and word[0].isupper() and not self._stops_name(pos)
+                    and not self.lex.org_head_re.match(self.text, pos)
+                    and not match_body(self.text, pos))
+
+    def _comma_segment(self, pos: int) -> list[tuple[int, int]]:
+        m = _SEGMENT_END.search(self.text, pos)
+        return self.words_within(pos, m.start() if m else len(self.text))
+
+    def _comma_segment_end(self, pos: int) -> int:
+        return self._comma_segment(pos)[-1][1]
+
+    def _comma_continues(self, pos: int) -> bool:
+        """After a comma inside a body's name: more of the same name ("Vụ Theo dõi phòng, chống
+        tham nhũng, tiêu cực"), not a new title, body, person or clause."""
+        segment = self._comma_segment(pos)
+        if not segment or segment[0][0] != pos or len(segment) > _MAX_COMMA_SEGMENT:
+            return False
+        if self.lex.org_head_re.match(self.text, pos) or match_body(self.text, pos):
+            return False
+        return not any(self._stops_name(s) for s, _ in segment)
+
+    # ---- titles and chains
+
+    def title_after_modifier(self, pos: int) -> tuple[bool, int] | None:
+        """``(holds, title start)`` when a modifier at ``pos`` is followed by a title."""
+        m = self.lex.modifier_re.match(self.text, pos)
+        if not m:
+            return None
+        nxt = self.next_word_start(m.end())
+        if nxt is None or not self.lex.title_re.match(self.text, nxt):
+            return None
+        return self.lex.modifiers[m.group().lower()], nxt
+
+    def chain_at(self, pos: int) -> _Chain | None:
+        """Titles from ``pos`` joined by commas or "kiêm": "Giáo sư, Tiến sĩ, Tổng Bí thư",
+        "Ủy viên Ban Thường vụ Đảng ủy, Thứ trưởng Bộ Công Thương"."""
+        chain = _Chain(pos, pos)
+        cursor = pos
+        while True:
+            holds = True
+            modified = self.title_after_modifier(cursor)
+            if modified:
+                holds, cursor = modified
+            m = self.lex.title_re.match(self.text, cursor)
+            if not m:
+                break
+            title = self.lex.titles[re.sub(r"\s+", " ", m.group()).lower()]
+            end = m.end()
+            if title.is_post:
+                role = self._role(title, cursor, end, holds)
+                chain.roles.append(role)
+                end = role.end
+                if role.parent:
+                    end = role.parent.end
+                end = self._skip_term(end)
+            chain.end = end
+            nxt = self._next_title(end)
+            if nxt is None:
+                break
+            cursor = nxt
+        return chain if chain.end > pos else None
+
+    def _skip_term(self, end: int) -> int:
+        """Skip "khóa XIII" / "nhiệm kỳ 2020 - 2025" written after a body."""
+        nxt = self.next_word_start(end)
+        if nxt is None:
+            return end
+        m = self.lex.term_word_re.match(self.text, nxt)
+        if not m:
+            return end
+        term = _TERM_VALUE.match(self.text, m.end())
+        return term.end() if term else end
+
+    def _next_title(self, end: int) -> int | None:
+        """Start of the next title of the chain after ``end`` (", " or " kiêm "), or None."""
+        for sep in (re.compile(r", "), re.compile(r" ")):
+            m = sep.match(self.text, end)
+            if not m:
+                continue
+            pos = m.end()
+            if sep.pattern == " ":
+                joiner = self.lex.joiner_re.match(self.text, pos)
+                if not joiner or not self.text.startswith(" ", joiner.end()):
+                    continue
+                pos = joiner.end() + 1
+            if self.lex.title_re.match(self.text, pos) or self.title_after_modifier(pos):
+                return pos
+        return None
+
+    def _role(self, title: Title, start: int, end: int, holds: bool) -> _Role:
+        role = _Role(title, start, end, holds)
+        nxt = self.next_word_start(end)
+        org = self.org_at(nxt) if nxt is not None else None
+        if org is None and title.org_tail:
+            org = self._tail_org(title, start, end)
+        if org is not None:
+            role.org, role.org_source = org, "stated"
+            after = org.end
+        else:
+            after = end
+            if title.implied_org:
+                body = bodies()[title.implied_org]
+                role.org, role.org_source = _Org(start, end, body.id, body.name), "title"
+        qualifier = self.lex.qualifier_re.match(self.text, after + 1) \
+            if self.text.startswith(" ", after) else None
+        if qualifier:
+            role.qualifier = (qualifier.start(), qualifier.end())
+            after = qualifier.end()
+        if role.org_source == "stated" and not role.org.bare and self.text.startswith(", ", after):
+            parent = self.org_at(after + 2)
+            if parent is not None and not parent.bare:
+                role.parent = parent
+        return role
+
+    def _tail_org(self, title: Title, start: int, end: int) -> _Org | None:
+        """"Trưởng Ban Tổ chức Trung ương": the body opens with the title's last words."""
+        assert title.org_tail is not None
+        tail_start = end - len(title.org_tail)
+        if self.text[tail_start:end].lower() != title.org_tail.lower() \
+                or not self.text[tail_start].isupper():
+            return None
+        body = match_body(self.text, tail_start)
+        if body and body[1] > end:
+            return _Org(tail_start, body[1], body[0].id, body[0].name)
+        org_end, words, curated = self._continue_name(end)
+        if not words:
+            return None
+        name = self.text[tail_start:org_end]
+        return _Org(tail_start, org_end, slug(name) if curated else None, name)
+
+    # ---- mentions
+
+    def mentions(self) -> list[PersonMention]:
+        out: list[PersonMention] = []
+        taken: list[tuple[int, int]] = []
+
+        def free(start: int, end: int) -> bool:
+            return not any(s < end and start < e for s, e in taken)
+
+        # 1. chains of titles before a name
+        for m in self.lex.title_re.finditer(self.text):
+            start = self._modifier_start(m.start())
+            if not free(start, m.end()):
+                continue
+            chain = self.chain_at(start)  # honorifics alone ("Tiến sĩ …") are a cue too
+            if chain is None:
+                continue
+            name_start = self.next_word_start(chain.end)
+            name_end = self.name_at(name_start) if name_start is not None else None
+            if name_end is None:
+                continue
+            mention = self._mention(chain.start, name_start, name_end, chain.roles, "title")
+            if mention:
+                out.append(mention)
+                taken.append((chain.start, name_end))
+        # 2. names after a form of address or followed by titles in apposition
+        for start, _ in self.words:
+            if not free(start, start + 1):
+                continue
+            end = self.name_at(start)
+            if end is None or not free(start, end):
+                continue
+            addressed = self._addressed_or_apposed(start, end)
+            if addressed:
+                out.append(addressed.mention)
+                taken.append((addressed.phrase_start, addressed.phrase_end))
+        # 3. other occurrences of the full names found
+        names = {m.name for m in out}
+        for name in sorted(names, key=len, reverse=True):
+            for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", self.text):
+                if not free(m.start(), m.end()) or self.name_at(m.start()) != m.end():
+                    continue
+                if self._run_starts_before(m.start()):
+                    continue
+                reason = self.not_a_person(m.start(), m.end())
+                if reason:
+                    continue
+                span = self.article.span(m.start(), m.end())
+                out.append(PersonMention(span, name, span, "repeat"))
+                taken.append((m.start(), m.end()))
+        return sorted(out, key=lambda p: p.span.start)
+
+    def _modifier_start(self, title_start: int) -> int:
+        """Start of "nguyên"/"cố"/"quyền" right before a title, else the title's start."""
+        before = self.text[max(0, title_start - 12):title_start]
+        for m in self.lex.modifier_re.finditer(before):
+            if m.end() == len(before) - 1 and before.endswith(" "):
+                return title_start - len(before) + m.start()
+        return title_start
+
+    def _run_starts_before(self, pos: int) -> bool:
+        """The capitalised run holding a name starts earlier (and not just at a sentence start)."""
+        if pos < 2 or self.text[pos - 1] != " ":
+            return False
+        i = bisect_left(self.starts, pos) - 1
+        if i < 0 or self.words[i][1] != pos - 1:
+            return False
+        prev = self.words[i]
+        if not _is_capitalised(self.text[prev[0]:prev[1]]):
+            return False
+        head = self.text[:prev[0]].rstrip(" ")
+        return not (head == "" or head.endswith(("\n", ".", ":", "!", "?", '"', "(")))
+
+    def _addressed_or_apposed(self, start: int, end: int) -> _Found | None:
+        before = self.text[max(0, start - 12):start]
+        address = next((m for m in self.lex.address_re.finditer(before)
+                        if m.end() == len(before) - 1 and before.endswith(" ")), None)
+        if address is None and self._run_starts_before(start):
+            return None
+        chain = None
+        apposition = _APPOSITION.match(self.text, end)
+        if apposition:
+            chain = self.chain_at(apposition.end())
+            if chain is not None and not chain.roles:
+                chain = None
+        if address is None and chain is None:
+            return None
+        phrase_start = start - len(before) + address.start() if address else start
+        phrase_end = chain.end if chain else end
+        roles = chain.roles if chain else []
+        mention = self._mention(phrase_start, start, end, roles,
+                                "apposition" if chain else "address", phrase_end)
+        return _Found(mention, phrase_start, phrase_end) if mention else None
+
+    def _mention(self, phrase_start: int, start: int, end: int, roles: list[_Role], cue: str,
+                 phrase_end: int | None = None) -> PersonMention | None:
+        reason = self.not_a_person(start, end)
+        if reason:
+            self.found.skip("person", self.article.span(start, end), reason)
+            return None
+        phrase = self.article.span(phrase_start, phrase_end if phrase_end is not None else end)
+        name = self.text[start:end]
+        return PersonMention(self.article.span(start, end), name, phrase, cue,
+                             tuple(self._role_mention(r, phrase) for r in roles))
+
+    def _role_mention(self, role: _Role, phrase: Span) -> RoleMention:
+        org, parent = role.org, role.parent
+        return RoleMention(
+            span=self.article.span(role.title_start, role.end),
+            title_id=role.title.id,
+            title_text=self.article.span(role.title_start, role.title_end).text,
+            phrase=phrase,
+            organisation_key=org.key if org else None,
+            organisation_name=org.name if org else None,
+            organisation_span=self.article.span(org.start, org.end)
+            if org and role.org_source == "stated" else None,
+            organisation_source=role.org_source,
+            parent_key=parent.key if parent else None,
+            parent_name=parent.name if parent else None,
+            parent_span=self.article.span(parent.start, parent.end) if parent else None,
+            qualifier=self.text[role.qualifier[0]:role.qualifier[1]] if role.qualifier else None,
+            holds=role.holds,
+        )
+
+
+@dataclass(frozen=True)
+class _Found:
+    mention: PersonMention
+    phrase_start: int
+    phrase_end: int
+
+
+# ---------------------------------------------------------------- grouping
+
+
+def _group(mentions: list[PersonMention], found: Extraction) -> list[Person]:
+    """One :class:`Person` per distinct full name, with short roles resolved and deduplicated."""
+    by_name: dict[str, list[PersonMention]] = {}
+    for mention in mentions:
+        by_name.setdefault(mention.name, []).append(mention)
+    persons = []
+    for name, group in by_name.items():
+        if all(m.cue == "repeat" for m in group):
+            continue
+        group = _resolve_short_roles(group)
+        roles = _distinct_roles(group)
+        key, org_name = main_organisation(group, roles)
+        for role in roles:
+            if not role.holds:
+                found.skip("post", role.span, "former holder (nguyên/cố): no holding published")
+            elif role.organisation_key is None and not titles()[role.title_id].standalone:
+                found.skip("post", role.span,
+                           "organisation of the post not identified; no post or holding published")
+        persons.append(Person(group[0].span, name, tuple(group), roles, key, org_name))
+    return sorted(persons, key=lambda p: p.span.start)
+
+
+def _resolve_short_roles(group: list[PersonMention]) -> list[PersonMention]:
+    """A title with no body takes the body of an earlier role of the same person and title."""
+    seen: dict[str, RoleMention] = {}
+    out = []
+    for mention in group:
+        roles = []
+        for role in mention.roles:
+            earlier = seen.get(role.title_id)
+            if role.organisation_name is None and earlier is not None:
+                role = replace(role, organisation_key=earlier.organisation_key,
+                               organisation_name=earlier.organisation_name,
+                               organisation_span=earlier.organisation_span,
+                               organisation_source="earlier",
+                               parent_key=earlier.parent_key, parent_name=earlier.parent_name,
+                               parent_span=earlier.parent_span)
+            elif role.organisation_name is not None and role.title_id not in seen:
+                seen[role.title_id] = role
+            roles.append(role)
+        out.append(replace(mention, roles=tuple(roles)))
+    return out
+
+
+def _distinct_roles(group: list[PersonMention]) -> tuple[RoleMention, ...]:
+    """Distinct (title, body, holds) in text order, keeping the first (fullest) mention of each.
+
+    A role with no body, or with an unresolved short body ("Bí thư Đảng ủy"), is dropped when
+    the same person has the same title with an identified body that the short one abbreviates
+    ("Bí thư Đảng ủy Bộ Công Thương").
+    """
+    out: dict[tuple, RoleMention] = {}
+    for mention in group:
+        for role in mention.roles:
+            key = (role.title_id, role.organisation_key or (role.organisation_name or "").lower(),
+                   role.holds)
+            if key not in out:
+                out[key] = role
+    roles = list(out.values())
+    with_body = {r.title_id for r in roles if r.organisation_name}
+    keyed = [(r.title_id, r.holds, (r.organisation_name or "").lower())
+             for r in roles if r.organisation_key]
+
+    def covered(role: RoleMention) -> bool:
+        if role.organisation_name is None:
+            return role.title_id in with_body
+        short = role.organisation_name.lower()
+        return role.organisation_key is None and any(
+            (t, h) == (role.title_id, role.holds) and name.startswith(short)
+            for t, h, name in keyed)
+
+    return tuple(r for r in roles if not covered(r))
+
+
+def main_organisation(group: list[PersonMention],
+                      roles: tuple[RoleMention, ...]) -> tuple[str | None, str | None]:
+    """The body that identifies a person: in the mention with most titles, the last title with a
+    named body (not a bare head word), taken at the top of its chain (the superior body when one
+    is written). Vietnamese news lists Party posts first and the post of the person's own body
+    last ("Bí thư Đảng ủy, Bộ trưởng Bộ …"). Held posts come before former ones."""
+    richest = max(group, key=lambda m: len(m.roles))
+    ordered = [r for r in richest.roles] + [r for r in roles if r not in richest.roles]
+    for holds in (True, False):
+        named = [r for r in ordered if r.holds == holds and r.main_name and _named(r)]
+        if named:
+            role = next((r for r in reversed(named) if r in richest.roles), named[-1])
+            return role.main_key, role.main_name
+    return None, None
+
+
+def _named(role: RoleMention) -> bool:
+    """A role whose body is more than a bare head word ("Đảng ủy")."""
+    if role.parent_name or role.organisation_key:
+        return True
+    name = role.organisation_name or ""
+    return bool(_lexicon().org_head_re.fullmatch(name) is None)

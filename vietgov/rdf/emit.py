@@ -96,4 +96,4 @@ def _mention(mention: str, article: str, span: Span, graph: NamedNode) -> Iterat
     yield Quad(position, NamedNode(OA + "end"), Literal(str(span.end), datatype=_NN_INT), graph)
     yield Quad(quote, _TYPE, NamedNode(OA + "TextQuoteSelector"), graph)
     yield Quad(quote, NamedNode(OA + "exact"),
-               Literal(unicodedata.normalize("NFC", span.text)), graph)
+               Literal(unicodedata.normalize("NFC", span.text), language="vi"), graph)

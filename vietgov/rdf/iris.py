@@ -52,8 +52,14 @@ class Iris:
     def organisation(self, key: str) -> str:
         return f"{self.base}org/{slug(key)}"
 
-    def person(self, name: str, organisation_key: str | None) -> str:
-        return f"{self.base}person/{slug(name)}/{slug(organisation_key or 'unknown')}"
+    def person(self, name: str, organisation_key: str | None,
+               article_id: str | None = None) -> str:
+        """A person by name and main organisation; without one, scoped to its article."""
+        if organisation_key is None:
+            if article_id is None:
+                raise ValueError(f"person {name!r} needs an organisation or an article")
+            return f"{self.article(article_id)}/person/{slug(name)}"
+        return f"{self.base}person/{slug(name)}/{slug(organisation_key)}"
 
     def article(self, article_id: str) -> str:
         return f"{self.base}article/{slug(article_id)}"
