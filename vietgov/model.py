@@ -122,6 +122,8 @@ class OrganisationMention:
     kind: str | None = None  # party | state | mass | enterprise | public-service
     in_gazetteer: bool = False
     parent_key: str | None = None  # superior body as the text (or the gazetteer) states it
+    province: str | None = None  # id in mappings/provinces.yaml of a local body's province
+    short_form: bool = False  # the span is a short form ("Đảng ủy Bộ") resolved in context
 
 
 @dataclass
