@@ -15,7 +15,9 @@ from vietgov.paths import CORPUS, ROOT
 from vietgov.pipeline import BuildFailed, BuildOptions, build
 from vietgov.publish.dist import staged_output
 
-OUTPUTS = ("vietgov.ttl", "vietgov.nt", "vietgov.trig", "shacl-report.ttl", "summary.json")
+OUTPUTS = ("vietgov.ttl", "vietgov.nt", "vietgov.trig", "vietgov.jsonld", "context.jsonld",
+           "shacl-report.ttl", "summary.json", "catalog.ttl", "void.ttl", "ontology.ttl",
+           "ontology.html")
 
 
 @pytest.fixture(scope="module")
@@ -32,8 +34,8 @@ def test_build_writes_every_output(built: Path) -> None:
 
 
 def test_turtle_ntriples_and_trig_hold_the_same_triples(built: Path) -> None:
-    nt = set(parse(path=str(built / "vietgov.nt"), format=RdfFormat.N_TRIPLES))
-    ttl = set(parse(path=str(built / "vietgov.ttl"), format=RdfFormat.TURTLE))
+    nt = {q.triple for q in parse(path=str(built / "vietgov.nt"), format=RdfFormat.N_TRIPLES)}
+    ttl = {q.triple for q in parse(path=str(built / "vietgov.ttl"), format=RdfFormat.TURTLE)}
     trig = {q.triple for q in parse(path=str(built / "vietgov.trig"), format=RdfFormat.TRIG)}
     assert nt == ttl == trig
     assert len(nt) > 100

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from vietgov import __version__
+from vietgov.linking.cli import add_link_parser
 from vietgov.load import add_load_parser
 from vietgov.paths import CORPUS, DIST
 from vietgov.query import add_query_parser
@@ -42,6 +43,7 @@ def make_parser() -> argparse.ArgumentParser:
     add_query_parser(sub)
     add_load_parser(sub)
     add_serve_parser(sub)
+    add_link_parser(sub)
     return parser
 
 

@@ -17,7 +17,11 @@ from pyoxigraph import Quad
 
 from vietgov.extract import extract
 from vietgov.model import Extraction, Statement
+from vietgov.linking.publish import link_statements
 from vietgov.publish.dist import staged_output
+from vietgov.publish.jsonld import copy_context, write_jsonld
+from vietgov.publish.metadata import write_metadata
+from vietgov.publish.ontology_docs import write_ontology_docs
 from vietgov.publish.serialize import (
     sorted_quads,
     sorted_triples,
@@ -31,7 +35,7 @@ from vietgov.rdf.emit import emit
 from vietgov.rdf.iris import Iris
 from vietgov.rdf.namespaces import DEFAULT_BASE
 from vietgov.reading.articles import ArticleError, list_articles, read_article
-from vietgov.validate import validate
+from vietgov.validate import validate_in_chunks
 
 MAPPERS = (organisations, documents, persons, events, figures)
 
@@ -123,6 +127,7 @@ def build(options: BuildOptions) -> BuildSummary:
     if summary.articles_read == 0:
         raise BuildFailed(f"no readable article in {options.corpus}"
                           + "".join(f"\n  {e}" for e in summary.errors))
+    statements.extend(link_statements(iris))
     merged = consolidate(statements)
     summary.conflicts = merged.conflicts
     summary.facts = len(merged.statements)
@@ -133,7 +138,7 @@ def build(options: BuildOptions) -> BuildSummary:
     if options.progress:
         options.progress(f"validating {len(triples)} triples with SHACL")
     t0 = time.perf_counter()
-    result = validate(triples)
+    result = validate_in_chunks(quads, base_iri=options.base_iri)
     summary.validation_seconds = round(time.perf_counter() - t0, 3)
     if not result.conforms:
         raise BuildFailed("SHACL validation failed; nothing was published.\n" + result.report_text)
@@ -141,6 +146,15 @@ def build(options: BuildOptions) -> BuildSummary:
         write_turtle(triples, staging / "vietgov.ttl", options.base_iri)
         write_ntriples(triples, staging / "vietgov.nt")
         write_trig(quads, staging / "vietgov.trig", options.base_iri)
+        write_jsonld(triples, staging / "vietgov.jsonld", options.base_iri)
+        copy_context(staging)
+        write_ontology_docs(staging)
+        dumps = {"turtle": staging / "vietgov.ttl", "n-triples": staging / "vietgov.nt",
+                 "trig": staging / "vietgov.trig", "json-ld": staging / "vietgov.jsonld"}
+        conforms, report = write_metadata(triples, quads, options.base_iri, dumps, staging)
+        if not conforms:
+            raise BuildFailed("dataset metadata does not conform to shapes/metadata; "
+                              "nothing was published.\n" + report)
         (staging / "shacl-report.ttl").write_text(result.report_turtle, encoding="utf-8")
         summary.seconds = round(time.perf_counter() - started, 3)
         (staging / "summary.json").write_text(_stable(summary).to_json(), encoding="utf-8")
@@ -161,7 +175,7 @@ def _stable(summary: BuildSummary) -> BuildSummary:
     """The summary as published: without timings, so the same input gives the same bytes."""
     return BuildSummary(**{**asdict(summary), "validation_seconds": 0.0, "seconds": 0.0,
                            "articles": summary.articles, "corpus": Path(summary.corpus).name,
-                           "out": Path(summary.out).name})
+                           "out": "."})
 
 
 def quads_of(statements: list[Statement], iris: Iris) -> list[Quad]:

@@ -28,15 +28,18 @@ def write_ntriples(triples: list[Triple], path: Path) -> None:
 
 
 def write_turtle(triples: list[Triple], path: Path, base_iri: str) -> None:
-    """Turtle with the vocabulary prefixes, data IRIs relative to @base, grouped by subject."""
-    _write(serialize(triples, format=RdfFormat.TURTLE, prefixes=prefixes(),
-                     base_iri=base_iri), path)
+    """Turtle with the vocabulary prefixes and full data IRIs, grouped by subject.
+
+    No @base: the serializer would make every https IRI relative (``<//schema.org/>``).
+    """
+    del base_iri  # data IRIs are written in full
+    _write(serialize(triples, format=RdfFormat.TURTLE, prefixes=prefixes()), path)
 
 
 def write_trig(quads: list[Quad], path: Path, base_iri: str) -> None:
     """TriG, one named graph per source article and one for curated reference data."""
-    _write(serialize(quads, format=RdfFormat.TRIG, prefixes=prefixes(), base_iri=base_iri),
-           path)
+    del base_iri
+    _write(serialize(quads, format=RdfFormat.TRIG, prefixes=prefixes()), path)
 
 
 def _write(data: bytes, path: Path) -> None:

@@ -30,13 +30,14 @@ def slug(text: str) -> str:
 
 @dataclass(frozen=True)
 class Iris:
-    """Mints data IRIs under a base IRI (which ends with ``/`` or ``#``)."""
+    """Mints data IRIs under a base IRI, which ends with ``/`` (helper nodes use ``#``)."""
 
     base: str = DEFAULT_BASE
 
     def __post_init__(self) -> None:
-        if not self.base.endswith(("/", "#")):
-            raise ValueError(f"base IRI must end with '/' or '#': {self.base}")
+        if not self.base.endswith("/") or "#" in self.base or "://" not in self.base:
+            raise ValueError(f"base IRI must be absolute, end with '/' and have no '#': "
+                             f"{self.base}")
 
     def document(self, issuer_code: str, type_part: str, year: int | None, number: str) -> str:
         year_part = str(year) if year else "undated"
