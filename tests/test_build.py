@@ -146,3 +146,30 @@ def test_build_cli_reports_a_missing_corpus_in_one_line(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "nowhere" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_dated_article_publishes_its_date_with_the_dateline_as_provenance(
+    tmp_path: Path,
+) -> None:
+    from pyoxigraph import Store
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "dated.txt").write_text(
+        "Hội nghị tổng kết công tác của một cơ quan trung ương\nThứ hai, 21/07/2025 10:30\n\n"
+        "Bộ Chính trị ban hành Nghị quyết số 80-NQ/TW ngày 20/7/2025 về một nội dung mới.\n",
+        encoding="utf-8")
+    out = tmp_path / "dist"
+    build(BuildOptions(corpus, out))
+    store = Store()
+    store.bulk_load(path=str(out / "vietgov.nt"), format=RdfFormat.N_TRIPLES)
+    rows = list(store.query("""
+        PREFIX vg: <https://w3id.org/vietgov/ontology#>
+        PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        PREFIX oa: <http://www.w3.org/ns/oa#>
+        SELECT ?date ?quote WHERE {
+          ?a a vg:NewsArticle ; vg:datePublished ?date .
+          ?st rdf:subject ?a ; rdf:predicate vg:datePublished ; prov:wasDerivedFrom ?m .
+          ?m oa:hasTarget/oa:hasSelector/oa:exact ?quote }"""))
+    assert [(r["date"].value, r["quote"].value) for r in rows] == [("2025-07-21", "21/07/2025")]

@@ -120,3 +120,15 @@ def test_byline_with_source_gives_outlet(tmp_path: Path) -> None:
 def test_long_last_sentence_is_not_a_byline(tmp_path: Path) -> None:
     text = "Một tiêu đề bài báo đủ dài ở đây\n\nCác đơn vị tiếp tục triển khai nhiệm vụ năm tới."
     assert read_article(_write(tmp_path, "nobyline.txt", text.encode())).author is None
+
+
+def test_dateline_gives_the_publication_date(tmp_path: Path) -> None:
+    text = ("Một tiêu đề bài báo đủ dài ở đây\nThứ hai, 21/07/2025 10:30 (GMT+7)\n\n"
+            "Ngày 20/7/2025, hội nghị đã diễn ra.")
+    article = read_article(_write(tmp_path, "dated.txt", text.encode()))
+    assert article.published is not None and article.published.isoformat() == "2025-07-21"
+
+
+def test_a_date_inside_a_sentence_is_not_the_publication_date(tmp_path: Path) -> None:
+    text = "Một tiêu đề bài báo đủ dài ở đây\n\nNgày 20/7/2025, hội nghị đã diễn ra tại Hà Nội."
+    assert read_article(_write(tmp_path, "undated.txt", text.encode())).published is None

@@ -45,6 +45,7 @@ class Article:
     author: Span | None = None
     outlet: Span | None = None
     published: date | None = None
+    published_span: Span | None = None  # the dateline that states ``published``
     warnings: tuple[str, ...] = ()
 
     def span(self, folded_start: int, folded_end: int) -> Span:

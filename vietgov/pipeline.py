@@ -16,8 +16,8 @@ from pathlib import Path
 from pyoxigraph import Quad
 
 from vietgov.extract import extract
-from vietgov.model import Extraction, Statement
 from vietgov.linking.publish import link_statements
+from vietgov.model import Extraction, Statement
 from vietgov.publish.dist import staged_output
 from vietgov.publish.jsonld import copy_context, write_jsonld
 from vietgov.publish.metadata import write_metadata

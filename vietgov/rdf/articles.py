@@ -35,8 +35,9 @@ def statements(found: Extraction, iris: Iris, corpus: Path | None = None) -> Ite
         yield stated(VG + "byline", article.author)
     if article.outlet:
         yield stated(VG + "outlet", article.outlet)
-    if article.published:
-        yield computed(VG + "datePublished", article.published.isoformat(), datatype=XSD + "date")
+    if article.published and article.published_span:
+        yield Statement(iri, VG + "datePublished", article.published.isoformat(),
+                        datatype=XSD + "date", article=iri, span=article.published_span)
 
 
 def _relative(article: Article, corpus: Path | None) -> str:

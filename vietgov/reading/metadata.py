@@ -3,15 +3,20 @@
 Rules: the title is the first line of four or more words that is not a link; the byline is the
 last line before any page furniture ("Xem thêm") when it is short and name-like, optionally
 with "(nguồn: <outlet>)"; the outlet is that source or a known agency's dispatch mark such as
-"(TTXVN)" opening a paragraph.
+"(TTXVN)" opening a paragraph; the publication date is a dateline — a line near the top or
+the bottom that holds nothing but a full date, optionally with a weekday, a time, a time zone
+or a word such as "Cập nhật" (``mappings/datelines.yaml``). A date inside a sentence is never
+taken for the publication date.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 from typing import Any
 
+from vietgov.extract.dates import match_date
 from vietgov.mappings import load_yaml
 from vietgov.model import Article, Span
 
@@ -57,7 +62,34 @@ def read_metadata(article: Article) -> dict[str, Any]:
         dispatch = _dispatch_mark(article, lines)
         if dispatch:
             found["outlet"] = dispatch
+    dateline = _dateline(article, lines)
+    if dateline:
+        found["published"], found["published_span"] = dateline
     return found
+
+
+@cache
+def _dateline_pattern() -> re.Pattern[str]:
+    rows = load_yaml("datelines.yaml")
+    words = sorted((r["text"] for r in rows if r["role"] in ("weekday", "label")),
+                   key=len, reverse=True)
+    word = "|".join(map(re.escape, words))
+    return re.compile(rf"\s*(?:(?:{word})\s*[,:]?\s*)*(?P<date>\S.*?)"
+                      r"(?:\s*[,-]?\s*\d{1,2}[:h]\d{2}(?::\d{2})?)?"
+                      r"(?:\s*\(?(?:GMT|UTC)\s*[+-]\s*\d{1,2}\)?)?\s*$", re.IGNORECASE)
+
+
+def _dateline(article: Article, lines: list[tuple[int, int]]) -> tuple[date, Span] | None:
+    """A line that is only a date, among the first six or the last four lines."""
+    pattern = _dateline_pattern()
+    for start, end in [*lines[:6], *lines[-4:]]:
+        m = pattern.fullmatch(article.folded, start, end)
+        if not m:
+            continue
+        found = match_date(article.folded, m.start("date"))
+        if found and found.end == m.end("date") and found.value:
+            return found.value, article.span(found.start, found.end)
+    return None
 
 
 def _is_title(line: str) -> bool:
