@@ -385,6 +385,9 @@ def execute_remote(
     wrapper = SPARQLWrapper(endpoint)
     wrapper.setMethod(POST)
     wrapper.setQuery(with_values(text, bindings))
+    # SPARQLWrapper guesses the form from the text and can take a word in a comment ("load")
+    # for an update; the form is known, so say it.
+    wrapper.queryType = form
     wrapper.setReturnFormat(JSON if form in ("SELECT", "ASK") else TURTLE)
     wrapper.setTimeout(max(1, math.ceil(timeout)))
     if default_graph:
