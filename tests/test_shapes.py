@@ -636,3 +636,15 @@ def test_chunks_see_across_articles() -> None:
     results = list(report.subjects(RDF.type, SH.ValidationResult))
     assert len(results) == len(chunked.violations)
     assert (URIRef(BASE + "validation/report"), SH.conforms, Literal(False)) in report
+
+
+
+def test_parallel_chunks_give_the_same_report_as_serial_chunks() -> None:
+    second = second_article("2024-12-01")
+    add_fact(second, DOC, VG.issuedOn, _date("2024-11-30"), M_B)
+    quads = as_quads((valid_graph(), ART), (second, ART_B))
+    serial = validate_in_chunks(quads, articles_per_chunk=1, jobs=1)
+    parallel = validate_in_chunks(quads, articles_per_chunk=1, jobs=2)
+    assert not serial.conforms
+    assert _summary(parallel) == _summary(serial)
+    assert parallel.report_turtle == serial.report_turtle

@@ -7,6 +7,7 @@ build. A SHACL violation fails the build and leaves the previous output untouche
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -82,6 +83,7 @@ class BuildOptions:
     out: Path
     base_iri: str = DEFAULT_BASE
     progress: Progress | None = None
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)  # SHACL worker processes
 
 
 def extract_corpus(corpus: Path, summary: BuildSummary,
@@ -138,7 +140,7 @@ def build(options: BuildOptions) -> BuildSummary:
     if options.progress:
         options.progress(f"validating {len(triples)} triples with SHACL")
     t0 = time.perf_counter()
-    result = validate_in_chunks(quads, base_iri=options.base_iri)
+    result = validate_in_chunks(quads, base_iri=options.base_iri, jobs=options.jobs)
     summary.validation_seconds = round(time.perf_counter() - t0, 3)
     if not result.conforms:
         raise BuildFailed("SHACL validation failed; nothing was published.\n" + result.report_text)

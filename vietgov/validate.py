@@ -33,6 +33,7 @@ Nothing is fetched: there are no ``owl:imports``, and pyshacl's import resolutio
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -129,8 +130,11 @@ def validate_in_chunks(
     *,
     articles_per_chunk: int = 20,
     base_iri: str = DEFAULT_BASE,
+    jobs: int = 1,
 ) -> ValidationResult:
     """Validate a dataset of one named graph per article, a few articles at a time.
+
+    With ``jobs`` > 1 the chunks run in that many worker processes (the report is the same).
 
     For corpora too large for one pyshacl run (memory grows with the rdflib graph, time with
     the number of focus nodes). A chunk holds ``articles_per_chunk`` article graphs, every
@@ -143,11 +147,21 @@ def validate_in_chunks(
     the publication date of another. Results found by several chunks are reported once;
     ``report_turtle`` covers all chunks.
     """
+    chunks = _chunks(list(quads), articles_per_chunk)
+    if jobs > 1:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            payloads = ((_ntriples(t), _ntriples_nodes(o), shapes_dir, ontology_dir)
+                        for t, o in chunks)
+            runs = [(Graph().parse(data=report, format="nt"), violations, owned)
+                    for report, violations, owned in pool.imap(_run_payload, payloads)]
+    else:
+        runs = []
+        for triples, owned in chunks:
+            report, violations = _run(_union(triples, ""), shapes_dir, ontology_dir)
+            runs.append((report, violations, {_term(node) for node in owned}))
     reports: list[tuple[Graph, set[Node]]] = []
     found: dict[Violation, Violation] = {}
-    for triples, owned in _chunks(list(quads), articles_per_chunk):
-        report, violations = _run(_union(triples, ""), shapes_dir, ontology_dir)
-        focus_owned = {_term(node) for node in owned}
+    for report, violations, focus_owned in runs:
         reports.append((report, focus_owned))
         for v in violations:
             if URIRef(v.focus_node) not in focus_owned:
@@ -157,6 +171,24 @@ def validate_in_chunks(
                 found[key] = v
     return _result(sorted(found.values(), key=_order),
                    _skolemized_turtle(_combined(reports), base_iri))
+
+
+def _ntriples(triples: Iterable[ox.Triple]) -> str:
+    return "".join(f"{t} .\n" for t in triples)
+
+
+def _ntriples_nodes(nodes: Iterable[object]) -> list[str]:
+    return [n.value for n in nodes if isinstance(n, ox.NamedNode)]
+
+
+def _run_payload(payload: tuple[str, list[str], Path, Path]
+                 ) -> tuple[str, list[Violation], set[Node]]:
+    """One chunk in a worker process: N-Triples in, the report as N-Triples out."""
+    data, owned, shapes_dir, ontology_dir = payload
+    graph = _DataGraph()
+    graph.parse(data=data, format="nt")
+    report, violations = _run(graph, shapes_dir, ontology_dir)
+    return report.serialize(format="nt"), violations, {URIRef(n) for n in owned}
 
 
 # --- running pyshacl -----------------------------------------------------------------------
