@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from pyoxigraph import Quad
+from pyoxigraph import Quad, Triple
 
 from vietgov.extract import extract
 from vietgov.linking.publish import link_statements
@@ -34,7 +34,7 @@ from vietgov.rdf import articles, documents, events, figures, organisations, per
 from vietgov.rdf.consolidate import consolidate
 from vietgov.rdf.emit import emit
 from vietgov.rdf.iris import Iris
-from vietgov.rdf.namespaces import DEFAULT_BASE
+from vietgov.rdf.namespaces import DEFAULT_BASE, RDF_TYPE, VG
 from vietgov.reading.articles import ArticleError, list_articles, read_article
 from vietgov.validate import validate_in_chunks
 
@@ -66,6 +66,8 @@ class BuildSummary:
     errors: list[str] = field(default_factory=list)
     articles: list[ArticleSummary] = field(default_factory=list)
     documents_by_type: dict[str, int] = field(default_factory=dict)
+    entities_by_class: dict[str, int] = field(default_factory=dict)
+    graphs: int = 0
     facts: int = 0
     triples: int = 0
     quads: int = 0
@@ -120,12 +122,10 @@ def build(options: BuildOptions) -> BuildSummary:
     iris = Iris(options.base_iri)
     summary = BuildSummary(str(options.corpus), str(options.out), options.base_iri)
     statements: list[Statement] = []
-    doc_types: Counter[str] = Counter()
     for found in extract_corpus(options.corpus, summary, options.progress):
         produced = article_statements(found, iris, options.corpus)
         statements.extend(produced)
         summary.articles.append(_article_summary(found, produced))
-        doc_types.update(m.doc_type or "unknown" for m in found.documents)
     if summary.articles_read == 0:
         raise BuildFailed(f"no readable article in {options.corpus}"
                           + "".join(f"\n  {e}" for e in summary.errors))
@@ -133,10 +133,11 @@ def build(options: BuildOptions) -> BuildSummary:
     merged = consolidate(statements)
     summary.conflicts = merged.conflicts
     summary.facts = len(merged.statements)
-    summary.documents_by_type = dict(sorted(doc_types.items()))
     quads = sorted_quads(emit(merged.statements, iris))
     triples = sorted_triples(quads)
     summary.quads, summary.triples = len(quads), len(triples)
+    summary.graphs = len({q.graph_name for q in quads})
+    summary.entities_by_class, summary.documents_by_type = _census(triples)
     if options.progress:
         options.progress(f"validating {len(triples)} triples with SHACL")
     t0 = time.perf_counter()
@@ -161,6 +162,18 @@ def build(options: BuildOptions) -> BuildSummary:
         summary.seconds = round(time.perf_counter() - started, 3)
         (staging / "summary.json").write_text(_stable(summary).to_json(), encoding="utf-8")
     return summary
+
+
+def _census(triples: list[Triple]) -> tuple[dict[str, int], dict[str, int]]:
+    """Distinct entities per vg: class, and distinct documents per document type."""
+    classes: Counter[str] = Counter()
+    doc_types: Counter[str] = Counter()
+    for t in triples:
+        if t.predicate.value == RDF_TYPE and t.object.value.startswith(VG):
+            classes[t.object.value.removeprefix(VG)] += 1
+        elif t.predicate.value == VG + "documentType":
+            doc_types[t.object.value.rsplit("/", 1)[-1]] += 1
+    return dict(sorted(classes.items())), dict(sorted(doc_types.items()))
 
 
 def _article_summary(found: Extraction, produced: list[Statement]) -> ArticleSummary:
