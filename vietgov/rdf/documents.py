@@ -50,18 +50,10 @@ def _curated_issuers(found: Extraction, iris: Iris) -> Iterator[Statement]:
     """
     catalogue = bodies()
     named = {m.key for m in found.organisations if m.in_gazetteer}
-    todo = [ref.key for m in found.documents for ref in m.issuers
-            if ref.key in catalogue and ref.key not in named]
-    wanted: set[str] = set()
-    while todo:
-        key = todo.pop()
-        if key in wanted:
-            continue
-        wanted.add(key)
-        body = catalogue[key]
-        todo.extend(k for k in (body.parent, *body.succeeded_by) if k and k in catalogue)
-    if wanted:
-        yield from reference_statements(iris, sorted(wanted))
+    issuers = {ref.key for m in found.documents for ref in m.issuers
+               if ref.key in catalogue and ref.key not in named}
+    if issuers:
+        yield from reference_statements(iris, issuers)
 
 
 def _nfc(text: str) -> str:

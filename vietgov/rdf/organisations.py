@@ -65,13 +65,14 @@ def statements(found: Extraction, iris: Iris) -> Iterator[Statement]:
         elif isinstance(item, OrganisationChange):
             yield from _change(item, iris, found.article.id, article)
     curated = {m.key for m in found.organisations if m.in_gazetteer}
-    yield from reference_statements(iris, _closure(curated))
+    yield from reference_statements(iris, curated)
 
 
 def reference_statements(iris: Iris, ids: Iterable[str] | None = None) -> Iterator[Statement]:
-    """The gazetteer's facts (all bodies, or those of ``ids``) as reference statements."""
+    """The gazetteer's facts as reference statements: of all bodies, or of the bodies ``ids``
+    and, transitively, their parents and successors (so every IRI they point to is typed)."""
     catalogue = bodies()
-    for body_id in sorted(catalogue if ids is None else ids):
+    for body_id in sorted(catalogue if ids is None else _closure(set(ids))):
         yield from _body(catalogue[body_id], iris)
 
 
