@@ -502,3 +502,44 @@ def test_two_kinds_are_only_a_warning(shapes: Graph) -> None:
     conforms, violations, warnings = _validate(g, shapes)
     assert conforms and not violations
     assert any(w.endswith("StateBodyShape") for w in warnings)
+
+
+def test_a_provincial_body_points_to_its_province_with_the_iso_code(tmp_path) -> None:
+    from vietgov.linking.iso3166 import province_code
+    from vietgov.model import Extraction
+    from vietgov.rdf import organisations as org_rdf
+    from vietgov.rdf.iris import Iris
+    from vietgov.reading.articles import read_article
+
+    path = tmp_path / "tinh.txt"
+    path.write_text("Hội nghị của một tỉnh ở phía Bắc đất nước\n\nBan Thường vụ Tỉnh ủy Bắc Ninh "
+                    "đã họp phiên thường kỳ.\n", encoding="utf-8")
+    article = read_article(path)
+    found = Extraction(article)
+    found.organisations = extract(article, found)
+    iris = Iris()
+    statements = list(org_rdf.statements(found, iris))
+    province = iris.of("province", "bac-ninh")
+    assert any(st.predicate.endswith("#province") and st.obj == province and st.span
+               for st in statements)
+    codes = [st.obj for st in statements
+             if st.subject == province and st.predicate.endswith("#iso31662Code")]
+    assert codes == [province_code("Bắc Ninh")]
+    assert codes[0] is not None and codes[0].startswith("VN-")
+
+
+@pytest.mark.parametrize(("code", "ok"), [("VN-56", True), ("VN-HN", True), ("56", False),
+                                           ("VN-hanoi", False)])
+def test_province_shape_checks_the_iso_code(code: str, ok: bool) -> None:
+    from vietgov.validate import validate
+
+    data = f"""
+        @prefix vg: <https://w3id.org/vietgov/ontology#> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        <https://w3id.org/vietgov/id/province/bac-ninh> a vg:Province ;
+            rdfs:label "Bắc Ninh"@vi ; vg:iso31662Code "{code}" .
+    """.encode()
+    result = validate(data, data_format="turtle")
+    assert result.conforms is ok, result.report_text
+    if not ok:
+        assert any(v.path and v.path.endswith("iso31662Code") for v in result.violations)

@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from vietgov.extract.organisations import OrganisationChange, OrganisationRelation
-from vietgov.gazetteer import Body, bodies
+from vietgov.gazetteer import Body, bodies, provinces
+from vietgov.linking.iso3166 import subdivision
 from vietgov.model import Extraction, OrganisationMention, Statement
 from vietgov.rdf.iris import Iris
 from vietgov.rdf.namespaces import ORG, PROV, RDF_TYPE, RDFS_LABEL, SCHEMA, SKOS, VG, XSD
@@ -57,6 +58,9 @@ def statements(found: Extraction, iris: Iris) -> Iterator[Statement]:
                         article=article, span=mention.span)
         yield Statement(subject, RDFS_LABEL, mention.name, lang="vi", article=article,
                         span=mention.span)
+        if mention.province:
+            yield Statement(subject, VG + "province", iris.of("province", mention.province),
+                            is_iri=True, article=article, span=mention.span)
     for item in found.relations:
         if isinstance(item, OrganisationRelation):
             yield Statement(iris.organisation(item.child), RELATION_PROPERTY[item.kind],
@@ -66,6 +70,8 @@ def statements(found: Extraction, iris: Iris) -> Iterator[Statement]:
             yield from _change(item, iris, found.article.id, article)
     curated = {m.key for m in found.organisations if m.in_gazetteer}
     yield from reference_statements(iris, curated)
+    yield from province_statements(iris, {m.province for m in found.organisations
+                                          if m.province})
 
 
 def reference_statements(iris: Iris, ids: Iterable[str] | None = None) -> Iterator[Statement]:
@@ -74,6 +80,19 @@ def reference_statements(iris: Iris, ids: Iterable[str] | None = None) -> Iterat
     catalogue = bodies()
     for body_id in sorted(catalogue if ids is None else _closure(set(ids))):
         yield from _body(catalogue[body_id], iris)
+
+
+def province_statements(iris: Iris, ids: Iterable[str]) -> Iterator[Statement]:
+    """Reference facts of provinces: type, name and, where checked, the ISO 3166-2:VN code."""
+    units = provinces()
+    for unit_id in sorted(ids):
+        unit = units[unit_id]
+        subject = iris.of("province", unit.id)
+        yield Statement(subject, RDF_TYPE, VG + "Province", is_iri=True, source=unit.source)
+        yield Statement(subject, RDFS_LABEL, unit.name, lang="vi", source=unit.source)
+        code = subdivision(unit.name)
+        if code is not None:
+            yield Statement(subject, VG + "iso31662Code", code.code, source=code.source)
 
 
 def _representatives(mentions: list[OrganisationMention]) -> list[OrganisationMention]:
