@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pyoxigraph import Quad, RdfFormat, Triple, serialize
 
-from vietgov.rdf.namespaces import prefixes
+from vietgov.rdf.namespaces import RDF_TYPE, prefixes
 
 
 def sorted_triples(quads: Iterable[Quad]) -> list[Triple]:
@@ -33,7 +33,8 @@ def write_turtle(triples: list[Triple], path: Path, base_iri: str) -> None:
     No @base: the serializer would make every https IRI relative (``<//schema.org/>``).
     """
     del base_iri  # data IRIs are written in full
-    _write(serialize(triples, format=RdfFormat.TURTLE, prefixes=prefixes()), path)
+    readable = sorted(triples, key=_type_first)
+    _write(serialize(readable, format=RdfFormat.TURTLE, prefixes=prefixes()), path)
 
 
 def write_trig(quads: list[Quad], path: Path, base_iri: str) -> None:
@@ -48,6 +49,11 @@ def _write(data: bytes, path: Path) -> None:
     n = next((i for i, line in enumerate(lines) if not line.startswith("@")), len(lines))
     header = sorted(lines[:n], key=lambda line: (not line.startswith("@base"), line))
     path.write_text("".join(header + lines[n:]), encoding="utf-8")
+
+
+def _type_first(t: Triple) -> tuple[str, bool, str, str]:
+    """Subject order, with ``rdf:type`` ("a") first in each subject's block."""
+    return (str(t.subject), t.predicate.value != RDF_TYPE, str(t.predicate), str(t.object))
 
 
 def _triple_key(t: Triple) -> tuple[str, str, str]:
