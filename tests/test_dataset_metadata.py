@@ -25,6 +25,7 @@ from vietgov.publish.metadata import (
     validate_metadata,
     write_metadata,
 )
+from vietgov.publish.quadlines import QuadLines
 from vietgov.publish.serialize import (
     sorted_quads,
     sorted_triples,
@@ -83,9 +84,10 @@ def _dumps(quads: list[Quad], out: Path, base: str = BASE) -> dict[str, Path]:
     triples = sorted_triples(quads)
     files = {"turtle": out / "vietgov.ttl", "n-triples": out / "vietgov.nt",
              "trig": out / "vietgov.trig", "json-ld": out / "vietgov.jsonld"}
-    write_turtle(triples, files["turtle"], base)
-    write_ntriples(triples, files["n-triples"])
-    write_trig(quads, files["trig"], base)
+    lines = QuadLines.from_quads(quads)
+    write_turtle(triples, files["turtle"])
+    write_ntriples(lines, files["n-triples"])
+    write_trig(lines, files["trig"])
     write_jsonld(triples, files["json-ld"], base)
     copy_context(out)
     return files

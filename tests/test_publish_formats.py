@@ -23,6 +23,7 @@ from vietgov.publish.jsonld import (
     read_jsonld,
     write_jsonld,
 )
+from vietgov.publish.quadlines import QuadLines
 from vietgov.publish.serialize import (
     sorted_quads,
     sorted_triples,
@@ -106,9 +107,10 @@ def _write_all(quads: list[Quad], out: Path, base: str) -> dict[str, Path]:
     triples = sorted_triples(quads)
     files = {"nt": out / "vietgov.nt", "ttl": out / "vietgov.ttl", "trig": out / "vietgov.trig",
              "jsonld": out / "vietgov.jsonld"}
-    write_ntriples(triples, files["nt"])
-    write_turtle(triples, files["ttl"], base)
-    write_trig(quads, files["trig"], base)
+    lines = QuadLines.from_quads(quads)
+    write_ntriples(lines, files["nt"])
+    write_turtle(triples, files["ttl"])
+    write_trig(lines, files["trig"])
     write_jsonld(triples, files["jsonld"], base)
     copy_context(out)
     return files

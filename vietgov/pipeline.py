@@ -10,7 +10,7 @@ import json
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -23,13 +23,8 @@ from vietgov.publish.dist import staged_output
 from vietgov.publish.jsonld import copy_context, write_jsonld
 from vietgov.publish.metadata import write_metadata
 from vietgov.publish.ontology_docs import write_ontology_docs
-from vietgov.publish.serialize import (
-    sorted_quads,
-    sorted_triples,
-    write_ntriples,
-    write_trig,
-    write_turtle,
-)
+from vietgov.publish.quadlines import QuadLines, TripleFile, graph_of
+from vietgov.publish.serialize import write_ntriples, write_trig, write_turtle
 from vietgov.rdf import articles, documents, events, figures, organisations, persons
 from vietgov.rdf.consolidate import consolidate
 from vietgov.rdf.emit import emit
@@ -131,30 +126,34 @@ def build(options: BuildOptions) -> BuildSummary:
                           + "".join(f"\n  {e}" for e in summary.errors))
     statements.extend(link_statements(iris))
     merged = consolidate(statements)
+    del statements
     summary.conflicts = merged.conflicts
     summary.facts = len(merged.statements)
-    quads = sorted_quads(emit(merged.statements, iris))
-    triples = sorted_triples(quads)
-    summary.quads, summary.triples = len(quads), len(triples)
-    summary.graphs = len({q.graph_name for q in quads})
-    summary.entities_by_class, summary.documents_by_type = _census(triples)
+    lines = QuadLines.from_quads(emit(merged.statements, iris))
+    del merged
+    summary.quads = len(lines)
+    summary.graphs = len({graph_of(line) for line in lines.lines})
     if options.progress:
-        options.progress(f"validating {len(triples)} triples with SHACL")
+        options.progress(f"validating {summary.quads} quads with SHACL")
     t0 = time.perf_counter()
-    result = validate_in_chunks(quads, base_iri=options.base_iri, jobs=options.jobs)
+    result = validate_in_chunks(lines, base_iri=options.base_iri, jobs=options.jobs)
     summary.validation_seconds = round(time.perf_counter() - t0, 3)
     if not result.conforms:
         raise BuildFailed("SHACL validation failed; nothing was published.\n" + result.report_text)
+    if options.progress:
+        options.progress(f"writing {options.out}")
     with staged_output(options.out) as staging:
-        write_turtle(triples, staging / "vietgov.ttl", options.base_iri)
-        write_ntriples(triples, staging / "vietgov.nt")
-        write_trig(quads, staging / "vietgov.trig", options.base_iri)
-        write_jsonld(triples, staging / "vietgov.jsonld", options.base_iri)
-        copy_context(staging)
-        write_ontology_docs(staging)
         dumps = {"turtle": staging / "vietgov.ttl", "n-triples": staging / "vietgov.nt",
                  "trig": staging / "vietgov.trig", "json-ld": staging / "vietgov.jsonld"}
-        conforms, report = write_metadata(triples, quads, options.base_iri, dumps, staging)
+        summary.triples = write_ntriples(lines, dumps["n-triples"])
+        triples = TripleFile(dumps["n-triples"], summary.triples)
+        summary.entities_by_class, summary.documents_by_type = _census(triples)
+        write_turtle(triples, dumps["turtle"])
+        write_trig(lines, dumps["trig"])
+        write_jsonld(triples, dumps["json-ld"], options.base_iri)
+        copy_context(staging)
+        write_ontology_docs(staging)
+        conforms, report = write_metadata(triples, lines, options.base_iri, dumps, staging)
         if not conforms:
             raise BuildFailed("dataset metadata does not conform to shapes/metadata; "
                               "nothing was published.\n" + report)
@@ -164,7 +163,7 @@ def build(options: BuildOptions) -> BuildSummary:
     return summary
 
 
-def _census(triples: list[Triple]) -> tuple[dict[str, int], dict[str, int]]:
+def _census(triples: Iterable[Triple]) -> tuple[dict[str, int], dict[str, int]]:
     """Distinct entities per vg: class, and distinct documents per document type."""
     classes: Counter[str] = Counter()
     doc_types: Counter[str] = Counter()
@@ -195,4 +194,4 @@ def _stable(summary: BuildSummary) -> BuildSummary:
 
 def quads_of(statements: list[Statement], iris: Iris) -> list[Quad]:
     """Sorted distinct quads for statements (for tests and tools)."""
-    return sorted_quads(emit(consolidate(statements).statements, iris))
+    return list(QuadLines.from_quads(emit(consolidate(statements).statements, iris)))

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import multiprocessing
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -52,6 +53,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from vietgov.paths import ONTOLOGY, SHAPES
+from vietgov.publish.quadlines import QuadLines, graph_of, triple_line
 from vietgov.rdf.namespaces import DEFAULT_BASE, OA, PROV, VG, prefixes
 
 __all__ = ["ValidationResult", "Violation", "validate", "validate_in_chunks"]
@@ -124,7 +126,7 @@ def validate(
 
 
 def validate_in_chunks(
-    quads: Iterable[ox.Quad],
+    quads: Iterable[ox.Quad] | QuadLines,
     shapes_dir: Path = SHAPES,
     ontology_dir: Path = ONTOLOGY,
     *,
@@ -147,18 +149,16 @@ def validate_in_chunks(
     the publication date of another. Results found by several chunks are reported once;
     ``report_turtle`` covers all chunks.
     """
-    chunks = _chunks(list(quads), articles_per_chunk)
+    lines = quads if isinstance(quads, QuadLines) else QuadLines.from_quads(quads)
+    payloads = ((data, owned, shapes_dir, ontology_dir)
+                for data, owned in _chunks(lines, articles_per_chunk))
     if jobs > 1:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            payloads = ((_ntriples(t), _ntriples_nodes(o), shapes_dir, ontology_dir)
-                        for t, o in chunks)
-            runs = [(Graph().parse(data=report, format="nt"), violations, owned)
-                    for report, violations, owned in pool.imap(_run_payload, payloads)]
+            results = list(pool.imap(_run_payload, payloads))
     else:
-        runs = []
-        for triples, owned in chunks:
-            report, violations = _run(_union(triples, ""), shapes_dir, ontology_dir)
-            runs.append((report, violations, {_term(node) for node in owned}))
+        results = [_run_payload(payload) for payload in payloads]
+    runs = [(Graph().parse(data=report, format="nt"), violations, owned)
+            for report, violations, owned in results]
     reports: list[tuple[Graph, set[Node]]] = []
     found: dict[Violation, Violation] = {}
     for report, violations, focus_owned in runs:
@@ -173,17 +173,9 @@ def validate_in_chunks(
                    _skolemized_turtle(_combined(reports), base_iri))
 
 
-def _ntriples(triples: Iterable[ox.Triple]) -> str:
-    return "".join(f"{t} .\n" for t in triples)
-
-
-def _ntriples_nodes(nodes: Iterable[object]) -> list[str]:
-    return [n.value for n in nodes if isinstance(n, ox.NamedNode)]
-
-
 def _run_payload(payload: tuple[str, list[str], Path, Path]
                  ) -> tuple[str, list[Violation], set[Node]]:
-    """One chunk in a worker process: N-Triples in, the report as N-Triples out."""
+    """One chunk (in a worker process, or here): N-Triples in, the report as N-Triples out."""
     data, owned, shapes_dir, ontology_dir = payload
     graph = _DataGraph()
     graph.parse(data=data, format="nt")
@@ -214,49 +206,66 @@ def _run(data: Graph, shapes_dir: Path, ontology_dir: Path) -> tuple[Graph, list
     return report, sorted(_violations(report, data), key=_order)
 
 
-_PROVENANCE_TYPES = {ox.NamedNode(str(t)) for t in (
+_PROVENANCE_TYPES = {f"<{t}>" for t in (
     RDF.Statement, _NEWS_ARTICLE, URIRef(VG + "Mention"), _OA.SpecificResource,
     _OA.TextPositionSelector, _OA.TextQuoteSelector)}
-_OX_TYPE = ox.NamedNode(str(RDF.type))
+_TYPE_TERM = f"<{RDF.type}>"
+_ARTICLE_TERM = f"<{_NEWS_ARTICLE}>"
 
 
-def _chunks(
-    quads: list[ox.Quad], articles_per_chunk: int
-) -> Iterator[tuple[set[ox.Triple], set[object]]]:
-    """Each chunk's triples and the nodes it reports on (see :func:`validate_in_chunks`)."""
-    by_graph: dict[str, list[ox.Triple]] = defaultdict(list)
-    local_nodes: set[object] = set()  # articles, mentions, provenance: never pulled as context
-    by_subject: dict[object, set[ox.Triple]] = defaultdict(set)
-    types: dict[object, set[ox.Triple]] = defaultdict(set)
+def _chunks(lines: QuadLines, articles_per_chunk: int) -> Iterator[tuple[str, list[str]]]:
+    """Each chunk as N-Triples text, and the IRIs of the nodes it reports on.
+
+    Works on the lines' text (subject, object IRI and graph are read off each N-Quads line)
+    and keeps only line numbers in its indexes, so memory stays small beside the lines.
+    """
+    text = lines.lines
+    by_graph: dict[str, array[int]] = defaultdict(lambda: array("L"))
+    local: set[str] = set()  # articles, mentions, provenance: never pulled in as context
     articles: set[str] = set()
-    for q in quads:
-        graph = "" if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value
-        by_graph[graph].append(q.triple)
-        if q.predicate == _OX_TYPE:
-            types[q.subject].add(q.triple)
-            if q.object in _PROVENANCE_TYPES:
-                local_nodes.add(q.subject)
-            if q.object.value == str(_NEWS_ARTICLE) and q.subject.value == graph:
+    for i, line in enumerate(text):
+        graph = graph_of(line)
+        by_graph[graph].append(i)
+        subject, predicate, rest = line.split(" ", 2)
+        if predicate == _TYPE_TERM:
+            obj = rest.split(" ", 1)[0]
+            if obj in _PROVENANCE_TYPES:
+                local.add(subject)
+            if obj == _ARTICLE_TERM and subject == f"<{graph}>":
                 articles.add(graph)
-    for q in quads:
-        if q.subject not in local_nodes:
-            by_subject[q.subject].add(q.triple)
-    shared = {t for graph, triples in by_graph.items() if graph not in articles for t in triples}
-    shared_subjects = {t.subject for t in shared}
+    by_subject: dict[str, array[int]] = defaultdict(lambda: array("L"))
+    types: dict[str, array[int]] = defaultdict(lambda: array("L"))
+    for i, line in enumerate(text):
+        subject, predicate, _rest = line.split(" ", 2)
+        if subject not in local:
+            by_subject[subject].append(i)
+            if predicate == _TYPE_TERM:
+                types[subject].append(i)
+    shared = [i for graph, idx in by_graph.items() if graph not in articles for i in idx]
+    shared_subjects = {_subject(text[i]) for i in shared}
     ordered = sorted(articles) or [""]
     size = max(1, articles_per_chunk)
-    for i in range(0, len(ordered), size):
+    for k in range(0, len(ordered), size):
         chunk = set(shared)
-        for graph in ordered[i:i + size]:
-            if graph:
-                chunk.update(by_graph[graph])
-        owned = {t.subject for t in chunk} | shared_subjects
-        referenced = {t.object for t in chunk if isinstance(t.object, ox.NamedNode)}
-        for node in (owned | referenced) - local_nodes:
+        for graph in ordered[k:k + size]:
+            chunk.update(by_graph.get(graph, ()))
+        owned = {_subject(text[i]) for i in chunk} | shared_subjects
+        referenced = {o for o in (_object_iri(text[i]) for i in chunk) if o is not None}
+        for node in (owned | referenced) - local:
             chunk.update(by_subject.get(node, ()))
-        for node in {t.object for t in chunk if isinstance(t.object, ox.NamedNode)}:
+        for node in {o for o in (_object_iri(text[i]) for i in chunk) if o is not None}:
             chunk.update(types.get(node, ()))
-        yield chunk, owned
+        data = "".join(sorted({triple_line(text[i]) for i in chunk}))
+        yield data, sorted(node[1:-1] for node in owned)
+
+
+def _subject(line: str) -> str:
+    return line.split(" ", 1)[0]
+
+
+def _object_iri(line: str) -> str | None:
+    rest = line.split(" ", 2)[2]
+    return rest.split(" ", 1)[0] if rest.startswith("<") else None
 
 
 def _combined(reports: list[tuple[Graph, set[Node]]]) -> Graph:

@@ -26,9 +26,11 @@ with pyoxigraph, serving the shipped context from disk and refusing any other re
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -297,20 +299,34 @@ def _compact(iri: str, spaces: dict[str, str]) -> str:
     return f"{name}:{iri[len(spaces[name]):]}"
 
 
-def write_jsonld(triples: list[Triple], path: Path, base_iri: str,
+def write_jsonld(triples: Iterable[Triple], path: Path, base_iri: str,
                  context_file: Path = CONTEXT_FILE) -> None:
-    """The triples as compacted JSON-LD referring to the shipped context (see module doc)."""
+    """The triples as compacted JSON-LD referring to the shipped context (see module doc).
+
+    Written node by node: a list is sorted here; any other iterable must come sorted by
+    subject (as from the N-Triples dump), so that memory stays bounded by one node.
+    """
     context = _Context(json.loads(context_file.read_text(encoding="utf-8")), base_iri)
-    by_subject: dict[str, dict[str, list[NamedNode | Literal]]] = defaultdict(
-        lambda: defaultdict(list))
-    for t in triples:
-        if not isinstance(t.subject, NamedNode) or isinstance(t.object, (BlankNode, Triple)):
-            raise ValueError(f"JSON-LD output takes IRIs and literals only: {t}")
-        by_subject[t.subject.value][t.predicate.value].append(t.object)
-    graph = [_node(s, by_subject[s], context) for s in sorted(by_subject)]
-    document = {"@context": [CONTEXT_REF, {"@base": base_iri}], "@graph": graph}
-    path.write_text(json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-                    encoding="utf-8")
+    if isinstance(triples, list):
+        triples = sorted(triples, key=lambda t: t.subject.value if isinstance(t.subject,
+                                                                              NamedNode) else "")
+    head = json.dumps({"@context": [CONTEXT_REF, {"@base": base_iri}]}, ensure_ascii=False,
+                      sort_keys=True)
+    with path.open("w", encoding="utf-8") as out:
+        out.write(head[:-1] + ', "@graph": [')
+        for n, (subject, block) in enumerate(itertools.groupby(triples, key=_subject_of)):
+            values: dict[str, list[NamedNode | Literal]] = defaultdict(list)
+            for t in block:
+                values[t.predicate.value].append(t.object)
+            out.write(("," if n else "") + "\n " + json.dumps(
+                _node(subject, values, context), ensure_ascii=False, sort_keys=True))
+        out.write("\n]}\n")
+
+
+def _subject_of(t: Triple) -> str:
+    if not isinstance(t.subject, NamedNode) or isinstance(t.object, (BlankNode, Triple)):
+        raise ValueError(f"JSON-LD output takes IRIs and literals only: {t}")
+    return t.subject.value
 
 
 def _node(subject: str, values: dict[str, list[NamedNode | Literal]],

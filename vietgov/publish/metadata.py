@@ -50,7 +50,7 @@ from rdflib import Graph
 
 from vietgov.paths import SHAPES
 from vietgov.publish.jsonld import CONTEXT_REF
-from vietgov.publish.serialize import write_turtle
+from vietgov.publish.serialize import turtle_of
 from vietgov.rdf.iris import slug
 from vietgov.rdf.namespaces import (
     CODE,
@@ -174,8 +174,8 @@ def write_metadata(
     """
     dcat = _sorted(_dcat(triples, quads, base_iri, files, publish_url, sparql_endpoint))
     void = _sorted(_void(triples, base_iri, files, publish_url, sparql_endpoint))
-    write_turtle(dcat, out_dir / "catalog.ttl", base_iri)
-    write_turtle(void, out_dir / "void.ttl", base_iri)
+    turtle_of(dcat, out_dir / "catalog.ttl")
+    turtle_of(void, out_dir / "void.ttl")
     return validate_metadata([*dcat, *void])
 
 
