@@ -648,3 +648,25 @@ def test_parallel_chunks_give_the_same_report_as_serial_chunks() -> None:
     assert not serial.conforms
     assert _summary(parallel) == _summary(serial)
     assert parallel.report_turtle == serial.report_turtle
+
+
+
+def test_chunks_of_a_corpus_with_shared_entities_conform(tmp_path) -> None:
+    """The same people and bodies reported by several articles: each article's chunk sees the
+    other articles only as nodes it points to (vg:reportedIn), typed vg:NewsArticle."""
+    import shutil
+
+    from vietgov.paths import CORPUS
+    from vietgov.pipeline import BuildSummary, article_statements, extract_corpus
+    from vietgov.publish.quadlines import QuadLines
+    from vietgov.rdf.emit import emit
+    from vietgov.rdf.iris import Iris
+
+    for copy in ("a", "b", "c"):
+        shutil.copy(CORPUS / "003.txt", tmp_path / f"{copy}.txt")
+    iris = Iris()
+    statements = [st for found in extract_corpus(tmp_path, BuildSummary("", "", ""))
+                  for st in article_statements(found, iris, tmp_path)]
+    lines = QuadLines.from_quads(emit(statements, iris))
+    result = validate_in_chunks(lines, articles_per_chunk=1)
+    assert result.conforms, result.report_text

@@ -235,12 +235,13 @@ def _chunks(lines: QuadLines, articles_per_chunk: int) -> Iterator[tuple[str, li
                 articles.add(graph)
     by_subject: dict[str, array[int]] = defaultdict(lambda: array("L"))
     types: dict[str, array[int]] = defaultdict(lambda: array("L"))
+    article_terms = {f"<{a}>" for a in articles}  # the one kind of local node named elsewhere
     for i, line in enumerate(text):
         subject, predicate, _rest = line.split(" ", 2)
         if subject not in local:
             by_subject[subject].append(i)
-            if predicate == _TYPE_TERM:
-                types[subject].append(i)
+        if predicate == _TYPE_TERM and (subject not in local or subject in article_terms):
+            types[subject].append(i)
     shared = [i for graph, idx in by_graph.items() if graph not in articles for i in idx]
     shared_subjects = {_subject(text[i]) for i in shared}
     ordered = sorted(articles) or [""]
