@@ -9,9 +9,12 @@ import pytest
 
 from vietgov.gazetteer import (
     KINDS,
+    abbreviated_forms,
+    abbreviations,
     bodies,
     bodies_with_code,
     body_named,
+    expand_abbreviations,
     find_bodies,
     head_named,
     heads,
@@ -134,6 +137,28 @@ def test_body_named_folds_case_and_tone_placement() -> None:
     assert body_named("Bộ") is None
 
 
+def test_abbreviations_are_spelled_out_as_whole_words() -> None:
+    for short, full in abbreviations():
+        assert short and full and short != full
+        assert not any(c.islower() for c in short), short  # abbreviations are written in capitals
+    assert expand_abbreviations("Ủy ban Trung ương MTTQ Việt Nam") == \
+        "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"
+    assert expand_abbreviations("Hội CCB tỉnh Bắc Kạn; Ban Tổ chức T.Ư") == \
+        "Hội Cựu chiến binh tỉnh Bắc Kạn; Ban Tổ chức Trung ương"
+    assert expand_abbreviations("TWX và MTTQs") == "TWX và MTTQs"  # not inside a word
+
+
+def test_curated_names_are_found_in_their_abbreviated_forms() -> None:
+    assert "MTTQ Việt Nam" in abbreviated_forms("Mặt trận Tổ quốc Việt Nam")
+    assert "BCH TW Đảng" in abbreviated_forms("Ban Chấp hành Trung ương Đảng")
+    assert body_named("Hội CCB Việt Nam").id == "hoi-cuu-chien-binh-viet-nam"
+    assert body_named("Ban Tuyên giáo và Dân vận T.Ư").id == "ban-tuyen-giao-va-dan-van-trung-uong"
+    text = fold_text("Đại diện MTTQ Việt Nam và Hội CCB Việt Nam dự.")
+    assert [b.id for b, _, _ in find_bodies(text)] == ["mat-tran-to-quoc-viet-nam",
+                                                       "hoi-cuu-chien-binh-viet-nam"]
+    assert body_named("CCB") is None
+
+
 def test_heads_are_whole_words() -> None:
     text = fold_text("Bộ trưởng Bộ Y tế; Hội nghị; Hội đồng nhân dân")
     head, end = match_head(text, 0)
@@ -143,6 +168,8 @@ def test_heads_are_whole_words() -> None:
     assert match_head(text, text.index("trưởng")) is None  # lower case
     for head in heads():
         assert head.kind is None or head.kind in KINDS
+        assert head.place in (None, "province", "city", "district"), head.head
+        assert set(head.local_levels) <= set(words("local_level")), head.head
 
 
 def test_name_words_come_from_curated_names() -> None:

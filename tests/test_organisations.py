@@ -258,6 +258,182 @@ def test_generic_changes_are_not_reported(tmp_path: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------
+#  Where a name ends: verbs, whole name parts, quantifiers
+# --------------------------------------------------------------------------------------
+
+
+def test_a_verb_after_a_committee_without_its_place_is_not_taken_in(tmp_path: Path) -> None:
+    found = _found(tmp_path, "Thành ủy Cần Thơ họp sáng nay. Quyết định của Ban Thường vụ "
+                             "Thành ủy cử đồng chí Đỗ Văn Tâm về cơ sở.")
+    board = _by_text(found)["Ban Thường vụ Thành ủy"]
+    assert board.key == "ban-thuong-vu-thanh-uy-can-tho" and board.short_form
+    assert not any(" cử" in m.span.text for m in found.organisations)
+
+
+def test_a_department_named_after_a_ministry_ends_before_a_verb(tmp_path: Path) -> None:
+    found = _found(tmp_path, "Phó Giám đốc Sở Y tế cử chuyên gia vào Hội đồng Thẩm định.",
+                   "Ông Lý Văn Hai, Giám đốc Sở Nội vụ thẩm định, góp ý.")
+    assert [m.name for m in found.organisations if m.name.startswith("Sở")] == \
+        ["Sở Y tế", "Sở Nội vụ"]
+    assert not any(" cử" in m.name or "thẩm" in m.name for m in found.organisations)
+
+
+def test_a_lower_case_stretch_before_a_head_word_is_left_out(tmp_path: Path) -> None:
+    """A verb and its object: "… giới thiệu Ban …" is not part of the name."""
+    found = _found(tmp_path, "Ông Tạ Văn Khôi, Phó Vụ trưởng Vụ Thi đua giới thiệu Ban Biên tập.")
+    assert not any("giới" in m.span.text for m in found.organisations)
+    assert any("Vụ Thi" in s and "unsure" in s for s in found.skipped)
+
+
+def test_a_province_or_a_unit_name_ends_a_name_before_any_verb(tmp_path: Path) -> None:
+    found = _found(tmp_path, "Ủy ban nhân dân tỉnh Sóc Trăng điều hành buổi làm việc; Trung tâm "
+                             "Kiểm soát bệnh tật tỉnh Cà Mau báo cáo. Cơ quan Cảnh sát điều tra "
+                             "Công an tỉnh Cà Mau khởi tố vụ án; cơ quan điều tra đang xác minh.")
+    mentions = _by_text(found)
+    assert mentions["Ủy ban nhân dân tỉnh Sóc Trăng"].province == "soc-trang"
+    assert "Trung tâm Kiểm soát bệnh tật tỉnh Cà Mau" in mentions
+    police = mentions["Cơ quan Cảnh sát điều tra Công an tỉnh Cà Mau"]
+    assert police.kind == "state"
+    assert not any(m.span.text.startswith("cơ quan") for m in found.organisations)
+
+
+def test_the_investigation_body_of_a_ministry(tmp_path: Path) -> None:
+    found = _found(tmp_path, "Hồ sơ được chuyển sang Cơ quan An ninh điều tra Bộ Công an xử lý.")
+    unit = _by_text(found)["Cơ quan An ninh điều tra Bộ Công an"]
+    assert unit.parent_key == "bo-cong-an"
+    assert ("sub-organisation", unit.key, "bo-cong-an") in _relations(found)
+
+
+def test_a_name_followed_by_a_quantifier_is_a_kind_of_body(tmp_path: Path) -> None:
+    found = _found(tmp_path, "Hội Nông dân các xã vùng cao đã họp. Sở Tư pháp những địa phương "
+                             "này báo cáo. Hội Nông dân Việt Nam dự.")
+    assert [m.key for m in found.organisations] == ["hoi-nong-dan-viet-nam"]
+    assert sum("a kind of body" in s for s in found.skipped) == 2
+
+
+def test_a_committee_members_title_is_no_organisation(tmp_path: Path) -> None:
+    found = _found(tmp_path, "Ông Hà Văn Lộc, Tỉnh ủy viên, dự họp tại tỉnh Phú Thọ.")
+    assert found.organisations == []
+
+
+# --------------------------------------------------------------------------------------
+#  Local bodies: without their place, below the province
+# --------------------------------------------------------------------------------------
+
+
+def test_a_committee_without_its_place_is_the_one_named_in_full(tmp_path: Path) -> None:
+    found = _found(tmp_path, "Ban Thường vụ Tỉnh uỷ họp phiên thường kỳ.",
+                   "Sáng 3/9, Tỉnh ủy Lào Cai đã tổng kết; Ban Tổ chức Tỉnh ủy trình đề án "
+                   "và Bí thư Tỉnh ủy Vương Văn Hào kết luận.")
+    mentions = [m for m in found.organisations if m.key == "ban-thuong-vu-tinh-uy-lao-cai"]
+    assert len(mentions) == 1 and mentions[0].span.start < found.article.text.index("Sáng")
+    assert mentions[0].name == "Ban Thường vụ Tỉnh ủy Lào Cai"
+    organ = _by_text(found)["Ban Tổ chức Tỉnh ủy"]
+    assert organ.key == "ban-to-chuc-tinh-uy-lao-cai" and organ.kind == "party"
+    assert ("sub-organisation", organ.key, "tinh-uy-lao-cai") in _relations(found)
+    assert sum(m.key == "tinh-uy-lao-cai" and m.short_form for m in found.organisations) == 3
+
+
+def test_a_committee_without_its_place_is_skipped_when_two_are_named(tmp_path: Path) -> None:
+    found = _found(tmp_path, "Thành ủy Hải Phòng và Thành ủy Đà Nẵng ký kết chương trình. "
+                             "Ban Thường vụ Thành ủy đã thống nhất.")
+    assert {m.key for m in found.organisations} == {"thanh-uy-hai-phong", "thanh-uy-da-nang"}
+    assert any("ambiguous" in s for s in found.skipped)
+
+
+def test_a_council_without_its_province_takes_the_one_province_named(tmp_path: Path) -> None:
+    found = _found(tmp_path, "Tại tỉnh Quảng Trị, Chủ tịch HĐND tỉnh Lê Văn Nam chủ trì kỳ họp; "
+                             "Văn phòng HĐND tỉnh chuẩn bị tài liệu.")
+    council = _by_text(found)["HĐND tỉnh"]
+    assert council.name == "Hội đồng nhân dân tỉnh Quảng Trị" and council.short_form
+    assert council.province == "quang-tri"
+    office = _by_text(found)["Văn phòng HĐND tỉnh"]
+    assert office.key == "van-phong-hoi-dong-nhan-dan-tinh-quang-tri"
+
+
+def test_a_local_short_form_is_skipped_without_one_province(tmp_path: Path) -> None:
+    found = _found(tmp_path, "Đoàn công tác tỉnh Nghệ An làm việc với tỉnh Hà Tĩnh; Chủ tịch "
+                             "UBND tỉnh phát biểu. UBND thành phố cũng dự.")
+    assert found.organisations == []
+    assert any("no single province" in s for s in found.skipped)
+    found = _found(tmp_path, "Tại tỉnh Quảng Trị, UBND thành phố đã họp.")
+    assert found.organisations == []
+    assert any("is no city" in s for s in found.skipped)
+
+
+def test_the_bodies_of_every_province_are_not_one_body(tmp_path: Path) -> None:
+    found = _found(tmp_path, "Tại tỉnh Quảng Bình, UBND tỉnh, thành phố trực thuộc Trung ương "
+                             "và các Tỉnh ủy, Thành ủy được đề nghị rà soát.")
+    assert found.organisations == []
+
+
+def test_a_unit_office_takes_the_committee_named_in_full(tmp_path: Path) -> None:
+    found = _found(tmp_path, "Ủy ban nhân dân tỉnh Tây Ninh giao Văn phòng UBND tỉnh soạn thảo; "
+                             "Chủ tịch UBND tỉnh Phan Văn Mười ký.")
+    office = _by_text(found)["Văn phòng UBND tỉnh"]
+    assert office.name == "Văn phòng Ủy ban nhân dân tỉnh Tây Ninh"
+    assert ("sub-organisation", office.key, "uy-ban-nhan-dan-tinh-tay-ninh") in _relations(found)
+    assert _by_text(found)["UBND tỉnh"].key == "uy-ban-nhan-dan-tinh-tay-ninh"
+
+
+def test_the_executive_committee_of_a_provincial_party_organisation(tmp_path: Path) -> None:
+    found = _found(tmp_path, "Đảng bộ tỉnh Sơn La tổng kết nhiệm kỳ; Ban Chấp hành Đảng bộ tỉnh "
+                             "khóa mới ra mắt.")
+    assert _by_text(found)["Ban Chấp hành Đảng bộ tỉnh"].key == "tinh-uy-son-la"
+    assert _by_text(found)["Đảng bộ tỉnh"].key == "dang-bo-tinh-son-la"
+
+
+def test_bodies_of_communes_wards_and_districts(tmp_path: Path) -> None:
+    found = _found(tmp_path, "Bí thư Đảng ủy xã Phú Lộc Nguyễn Văn An và Chủ tịch UBND phường 3 "
+                             "dự; Đảng ủy xã đã họp. Huyện ủy Mường Tè chỉ đạo, Ban Thường vụ "
+                             "Huyện ủy phân công cán bộ.")
+    mentions = _by_text(found)
+    assert mentions["Đảng ủy xã Phú Lộc"].kind == "party"
+    assert mentions["UBND phường 3"].name == "Ủy ban nhân dân phường 3"
+    assert mentions["Ban Thường vụ Huyện ủy"].key == "ban-thuong-vu-huyen-uy-muong-te"
+    assert not any("Nguyễn" in t for t in mentions)
+    assert "Đảng ủy xã" not in mentions
+
+
+# --------------------------------------------------------------------------------------
+#  Abbreviations, kinds, offices
+# --------------------------------------------------------------------------------------
+
+
+def test_abbreviated_and_full_names_are_one_body(tmp_path: Path) -> None:
+    found = _found(tmp_path, "Hội CCB Việt Nam phối hợp với Ủy ban Trung ương MTTQ Việt Nam. "
+                             "Sau đó, Hội Cựu chiến binh Việt Nam và Ủy ban Trung ương Mặt trận "
+                             "Tổ quốc Việt Nam ký kết; Ủy ban MTTQ Việt Nam tỉnh Hòa Bình và Ủy "
+                             "ban Mặt trận Tổ quốc Việt Nam tỉnh Hòa Bình cũng dự.")
+    mentions = _by_text(found)
+    assert mentions["Hội CCB Việt Nam"].key == mentions["Hội Cựu chiến binh Việt Nam"].key \
+        == "hoi-cuu-chien-binh-viet-nam"
+    front = mentions["Ủy ban Trung ương MTTQ Việt Nam"]
+    assert front.key == mentions["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"].key
+    assert front.name == "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam" and front.kind == "mass"
+    local = mentions["Ủy ban MTTQ Việt Nam tỉnh Hòa Bình"]
+    assert local.key == mentions["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Hòa Bình"].key
+
+
+def test_an_organ_takes_the_kind_of_its_body(tmp_path: Path) -> None:
+    found = _found(tmp_path, "Ban Thường vụ Hội Liên hiệp Thanh niên tỉnh Yên Bái họp; Ban Chấp "
+                             "hành Trung ương Hội đã nhất trí. Ban Thường vụ Tỉnh ủy Yên Bái dự.")
+    mentions = _by_text(found)
+    assert mentions["Ban Thường vụ Hội Liên hiệp Thanh niên tỉnh Yên Bái"].kind == "mass"
+    assert mentions["Ban Chấp hành Trung ương Hội"].kind == "mass"
+    assert mentions["Ban Thường vụ Tỉnh ủy Yên Bái"].kind == "party"
+
+
+def test_an_office_names_its_superior_inside_it(tmp_path: Path) -> None:
+    found = _found(tmp_path, "Văn bản trình Thủ tướng Chính phủ.")
+    office = _by_text(found)["Thủ tướng Chính phủ"]
+    government = _by_text(found)["Chính phủ"]
+    assert government.key == "chinh-phu"
+    assert office.span.start < government.span.start and government.span.end == office.span.end
+    assert not any(r[1] == "thu-tuong-chinh-phu" for r in _relations(found))
+
+
+# --------------------------------------------------------------------------------------
 #  Helpers for other extractors
 # --------------------------------------------------------------------------------------
 

@@ -2,8 +2,10 @@
 
 Also the other lexical data organisation names are read with: head words
 (``organisation_heads.yaml``), the words that decide where a name stops
-(``organisation_words.yaml``) and the provincial-level units (``provinces.yaml``).
-All matching is on folded text (:func:`vietgov.reading.normalize.fold_text`).
+(``organisation_words.yaml``), the abbreviations written inside names (``abbreviations.yaml``:
+"MTTQ" for "Mặt trận Tổ quốc") and the provincial-level units (``provinces.yaml``).
+All matching is on folded text (:func:`vietgov.reading.normalize.fold_text`); a curated name is
+also found when it is written with abbreviations ("Hội CCB Việt Nam").
 """
 
 from __future__ import annotations
@@ -118,6 +120,10 @@ def _name_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
             if by_name.get(key, body.id) != body.id:
                 raise ValueError(f"organisations.yaml: name {name!r} is given to two bodies")
             by_name[key] = body.id
+    for body in bodies().values():  # the same names written with abbreviations
+        for name in body.names:
+            for variant in abbreviated_forms(name):
+                by_name.setdefault(name_key(variant), body.id)
     names = sorted(by_name, key=len, reverse=True)
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(_name_regex, names)) + r")(?!\w)",
                          re.IGNORECASE)
@@ -125,9 +131,46 @@ def _name_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def body_named(name: str) -> Body | None:
-    """The curated body with this full name or short form (case-insensitive), if any."""
-    body_id = _name_pattern()[1].get(name_key(name))
+    """The curated body with this full name or short form (case-insensitive, abbreviations
+    spelled out or not), if any."""
+    by_name = _name_pattern()[1]
+    body_id = by_name.get(name_key(name)) or by_name.get(name_key(expand_abbreviations(name)))
     return bodies()[body_id] if body_id else None
+
+
+# --------------------------------------------------------------------------------------
+#  Abbreviations inside names
+# --------------------------------------------------------------------------------------
+
+
+@cache
+def abbreviations() -> tuple[tuple[str, str], ...]:
+    """(abbreviation, spelled-out words) pairs of ``abbreviations.yaml``, folded."""
+    return tuple((fold_text(str(r["abbreviation"])), fold_text(str(r["expansion"])))
+                 for r in load_yaml("abbreviations.yaml"))
+
+
+def _word_regex(text: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + _name_regex(text) + r"(?!\w)")
+
+
+def expand_abbreviations(text: str) -> str:
+    """``text`` with every abbreviation of ``abbreviations.yaml`` spelled out (whole words,
+    case as written): "Ủy ban Trung ương MTTQ Việt Nam" → "… Mặt trận Tổ quốc Việt Nam"."""
+    for short, full in abbreviations():
+        text = _word_regex(short).sub(full, text)
+    return text
+
+
+def abbreviated_forms(name: str) -> set[str]:
+    """Other ways of writing ``name`` with the abbreviations of ``abbreviations.yaml`` (every
+    combination), not including ``name`` itself."""
+    forms = {name}
+    for short, full in abbreviations():
+        pattern = re.compile(r"(?<!\w)" + _name_regex(full) + r"(?!\w)", re.IGNORECASE)
+        forms |= {pattern.sub(short, form) for form in forms if pattern.search(form)}
+    forms.discard(name)
+    return forms
 
 
 def match_body(folded: str, pos: int) -> tuple[Body, int] | None:
@@ -177,6 +220,9 @@ class Head:
     place: str | None = None
     place_levels: tuple[str, ...] = ()
     source: str = ""
+    local_levels: tuple[str, ...] = ()  # levels below the province: "Đảng ủy phường X"
+    organ: bool = False  # an organ of the body it names: its kind is that body's kind
+    ministry_field: bool = False  # named after the field of a ministry ("Sở Tài chính")
 
 
 @cache
@@ -199,6 +245,9 @@ def heads() -> tuple[Head, ...]:
             place=row.get("place"),
             place_levels=tuple(fold_text(x) for x in row.get("place_levels") or ()),
             source=row["source"],
+            local_levels=tuple(fold_text(x) for x in row.get("local_levels") or ()),
+            organ=bool(row.get("organ")),
+            ministry_field=bool(row.get("ministry_field")),
         )
         if head.kind is not None and head.kind not in KINDS:
             raise MappingError(f"organisation_heads.yaml: {head.head} has unknown kind")

@@ -5,15 +5,24 @@ Three ways a name is found, all on ``article.folded``:
 * **curated** bodies of the gazetteer (``mappings/organisations.yaml``) by full name or short form;
 * **recognised** names: a head word (``mappings/organisation_heads.yaml``: Bộ, Cục, Đảng ủy …)
   followed by a proper-name part: another organisation ("Đảng bộ Cục X"), a province ("Tỉnh ủy
-  Nghệ An"), a number for numbered heads ("Ban Chỉ đạo 35"), or capitalised words. The name
-  runs over capitalised words and the connectors and fixed phrases of
-  ``mappings/organisation_words.yaml``; a lower-case stretch after a capitalised word is kept
-  only where Vietnamese names have one (the function word of a unit: "Vụ Tổ chức cán bộ") and
-  only when punctuation, a capital or a stop word closes it. A name whose end is unsure
-  (it is followed by a lower-case word that is not a stop word) is skipped, with the reason;
+  Nghệ An"), a level below the province and a unit's name ("Đảng ủy phường X"), a number for
+  numbered heads ("Ban Chỉ đạo 35"), or capitalised words. The name runs over capitalised words
+  and the connectors and fixed phrases of ``mappings/organisation_words.yaml``; a lower-case
+  stretch after a capitalised word is kept only where Vietnamese names have one (the function
+  word of a unit: "Vụ Tổ chức cán bộ") and only when punctuation, a connector, a place or a
+  capital that starts no other body closes it. A lower-case word after a whole name part (a
+  province, a unit's name, a ministry's field after "Sở") ends the name; after any other name
+  it makes the end unsure unless it is a stop word, and the name is skipped with the reason.
+  A name followed by a quantifier ("Hội Nông dân các tỉnh") means a kind of body: skipped;
 * **short forms** resolved in context: a bare head ("Bộ", "Đảng ủy", "Trung tâm") or a head
   with a generic word ("Đảng ủy Khối") means the compatible body named earlier in the article:
-  the only one, or else the nearest one when it is in the same paragraph; otherwise skipped.
+  the only one, or else the nearest one when it is in the same paragraph; a place head without
+  its place ("Tỉnh ủy", "UBND tỉnh") means the one such body the article names in full, or else
+  that body of the one province the article names; otherwise skipped.
+
+Abbreviations inside names (``mappings/abbreviations.yaml``: "MTTQ", "CCB", "TW") are spelled
+out in canonical names, so "Hội CCB Việt Nam" and "Hội Cựu chiến binh Việt Nam" are one body.
+An office named with its superior ("Thủ tướng Chính phủ") also names that superior.
 
 Names nest: "Ban Thường vụ Đảng ủy Bộ" gives three mentions (the standing board, the ministry's
 Party committee, the ministry), each with its span. Structure facts go to ``found.relations``
@@ -38,7 +47,9 @@ from vietgov.gazetteer import (
     Body,
     Head,
     Province,
+    bodies,
     body_named,
+    expand_abbreviations,
     heads,
     match_body,
     match_head,
@@ -46,6 +57,7 @@ from vietgov.gazetteer import (
     match_word,
     name_key,
     name_words,
+    provinces,
     words,
 )
 from vietgov.mappings import load_yaml
@@ -56,6 +68,8 @@ from vietgov.reading.normalize import fold_text
 KIND = "organisation"
 _TOKEN = re.compile(r"[^\W_]+")
 _TAIL_MAX = 3  # lower-case syllables (or fixed phrases) after the capital of a function word
+_PLACE_MAX = 4  # capitalised syllables of the name of a unit below the province
+_PROVINCIAL = ("province", "city")  # values of ``place`` that take a provincial-level unit
 
 
 # --------------------------------------------------------------------------------------
@@ -152,7 +166,7 @@ def extract(article: Article, found: Extraction) -> list[OrganisationMention]:
             continue
         roots.append(node)
         i = text.index_after(node.end)
-    resolver = _Resolver(text, found)
+    resolver = _Resolver(text, found, roots)
     for root in roots:
         resolver.resolve(root)
     resolver.merge_swapped_names()
@@ -254,6 +268,8 @@ class _Node:
     bare: bool = False  # the head alone: a short form
     province: Province | None = None
     level: str | None = None
+    local: bool = False  # a place head without its place ("Tỉnh ủy", "UBND tỉnh"): a short form
+    complete: bool = False  # the name part is whole ("phường X"): a lower-case word ends it
     uncertain: str | None = None  # why the right boundary is unsure
     resolved: _Resolved | None = field(default=None, repr=False)
 
@@ -303,6 +319,9 @@ class _Parser:
         if body.office and t.plain(after) and self._person_at(after):
             return None  # a title before a person's name ("Thủ tướng Chính phủ Phạm …")
         node = _Node(t.tokens[i][0], end, body=body)
+        if body.office:
+            node.inner = self._parent_inside(body, i, end)
+            return node
         head_hit = match_head(t.s, t.tokens[i][0])
         if head_hit and head_hit[0].links == "party":
             j = t.index_after(head_hit[1])
@@ -310,6 +329,17 @@ class _Parser:
             if inner is not None and inner.end == end and not inner.uncertain:
                 node.inner = inner  # "Đảng ủy Chính phủ" names the Party body of the Government
         return node
+
+    def _parent_inside(self, body: Body, i: int, end: int) -> _Node | None:
+        """The superior body named at the end of an office's name ("Thủ tướng Chính phủ")."""
+        t = self.t
+        k = i + 1
+        while k < len(t.tokens) and t.tokens[k][0] < end:
+            hit = match_body(t.s, t.tokens[k][0])
+            if hit is not None and hit[1] == end and hit[0].id == body.parent:
+                return _Node(t.tokens[k][0], end, body=hit[0])
+            k += 1
+        return None
 
     def _headed(self, i: int) -> _Node | None:
         t = self.t
@@ -323,13 +353,16 @@ class _Parser:
             node = self._name_part(head, start, j)
             if node is not None:
                 return node
+        local = self._local_short(head, i, head_end)
+        if local is not None:
+            return local
         if head.bare and self._bare_boundary(j) and not self._plural_before(i):
             return _Node(start, head_end, head=head, bare=True)
         return None
 
     def _name_part(self, head: Head, start: int, j: int) -> _Node | None:
         t = self.t
-        if head.place:
+        if head.place in _PROVINCIAL:
             unit = match_province(t.s, t.tokens[j][0])
             return _Node(start, unit[1], head=head, province=unit[0]) if unit else None
         if head.place_levels:
@@ -339,6 +372,10 @@ class _Parser:
                 unit = match_province(t.s, t.tokens[after_level][0])
                 if level in head.place_levels and unit:
                     return _Node(start, unit[1], head=head, province=unit[0], level=level)
+        if head.local_levels:
+            local_unit = self._local_unit(head, start, j)
+            if local_unit is not None:
+                return local_unit
         if head.numbered and t.is_digit(j):
             return self._checked(_Node(start, t.tokens[j][1], head=head, words=t.word(j)))
         inner = self.parse(j)
@@ -354,6 +391,69 @@ class _Parser:
             return _Node(start, t.tokens[j][1], head=head, generic=t.word(j))
         return words_node
 
+    def _local_short(self, head: Head, i: int, head_end: int) -> _Node | None:
+        """A place head written without its place: "Tỉnh ủy", "UBND tỉnh", "Đảng bộ tỉnh".
+
+        The name ends at the head (or its level word) when punctuation, a lower-case word or a
+        person's name follows; not before a capitalised word that is no place ("unsure"), not
+        after a quantifier ("các Tỉnh ủy"), nor in "Tỉnh ủy viên" (a member's title) or
+        "UBND tỉnh, thành phố" (the bodies of every province).
+        """
+        t = self.t
+        j = t.index_after(head_end)
+        level: str | None = None
+        end = head_end
+        if head.place_levels and t.plain(j):
+            after = t.match(j, "level")
+            if after is None:
+                return None
+            level = name_key(t.s[t.tokens[j][0]:t.tokens[after - 1][1]])
+            if level not in head.place_levels:
+                return None
+            end, j = t.tokens[after - 1][1], after
+        elif not head.place:
+            return None
+        if self._plural_before(i):
+            return None
+        if j < len(t.tokens):
+            gap = t.gap_before(j)
+            if t.plain(j) and t.is_lower(j):
+                if t.match(j, "member_suffix") is not None:
+                    return None
+                connector = t.match(j, "connector")
+                if level and connector is not None and t.match(connector, "level") is not None:
+                    return None  # "UBND tỉnh và thành phố"
+            elif t.plain(j):
+                if not self._person_at(j):
+                    return None
+            elif level and gap.strip() in (",", "/") and "\n" not in gap \
+                    and t.match(j, "level") is not None:
+                return None  # "UBND tỉnh, thành phố"
+        return _Node(t.tokens[i][0], end, head=head, level=level, local=True)
+
+    def _local_unit(self, head: Head, start: int, j: int) -> _Node | None:
+        """A head with a level below the province and the unit's name: "Đảng ủy phường X",
+        "UBND xã Y", "Đảng bộ huyện Z" (a number names a ward too: "phường 12")."""
+        t = self.t
+        after = t.match(j, "local_level")
+        if after is None or not t.plain(after):
+            return None
+        level = name_key(t.s[t.tokens[j][0]:t.tokens[after - 1][1]])
+        if level not in head.local_levels or match_province(t.s, t.tokens[after][0]):
+            return None
+        k = after
+        if t.is_digit(k):
+            k += 1
+        else:
+            while k < len(t.tokens) and k - after < _PLACE_MAX and t.is_cap(k) and (
+                    k == after or (t.plain(k) and match_head(t.s, t.tokens[k][0]) is None
+                                   and not self._person_at(k))):
+                k += 1
+        if k == after:
+            return None
+        end = t.tokens[k - 1][1]
+        return _Node(start, end, head=head, words=_clean(t.s[t.tokens[j][0]:end]), complete=True)
+
     def _proper_words(self, head: Head, start: int, j: int) -> _Node | None:
         """A proper-name part made of words, from token ``j`` (capitalised)."""
         t = self.t
@@ -363,7 +463,8 @@ class _Parser:
         descriptor = True  # the first word of a part may carry a lower-case stretch
         while True:
             name_end = t.match(k, "name", case_sensitive=True)
-            k = name_end if name_end is not None else self._component(k, descriptor)
+            k = name_end if name_end is not None \
+                else self._component(k, descriptor, k == j and head.ministry_field)
             nxt = self._join(k)
             if nxt is None:
                 break
@@ -381,6 +482,7 @@ class _Parser:
                 node.end, node.province = unit[1], unit[0]
                 node.words = _clean(t.s[t.tokens[j][0]:node.end])
                 return self._checked(node)
+        node.complete = head.ministry_field and name_key(node.words or "") in _fields()
         if t.plain(k):
             trailing = self.parse(k)
             if trailing is not None and not trailing.uncertain and not trailing.bare \
@@ -389,25 +491,33 @@ class _Parser:
                 return node
         return self._checked(node)
 
-    def _component(self, k: int, descriptor: bool) -> int:
+    def _component(self, k: int, descriptor: bool, field_first: bool = False) -> int:
         """Read one capitalised word at ``k`` and the lower-case syllables that belong to it.
 
-        One lower-case syllable is kept when anything but another lower-case word follows it
-        (a stop word only after the function word that opens a name: "Vụ Pháp chế phối hợp").
-        A longer stretch (up to :data:`_TAIL_MAX`) is kept only after a function word that opens
-        a name or follows a connector, and only when a comma, a capital or a connector closes it
-        ("Vụ Tổ chức cán bộ, Bộ Y tế"): at the end of a sentence it may as well be a verb.
-        Otherwise only as much of it as makes a word of curated names ("Trung ương",
-        "Cựu chiến binh") is kept.
+        A head word written with lower-case syllables ("Tỉnh ủy", "Ủy ban nhân dân") is read
+        whole and nothing after it. One lower-case syllable is kept when anything but another
+        lower-case word follows it (a stop word only after the function word that opens a
+        name: "Vụ Pháp chế phối hợp"). A longer stretch (up to :data:`_TAIL_MAX`) is kept only
+        after a function word that opens a name or follows a connector, and only when a comma,
+        a connector, a level word with its place ("… dự phòng tỉnh Gia Lai"), a curated body
+        ("… cán bộ Bộ Y tế") or a capital that starts no head word ("… quốc tế Trần Văn A")
+        closes it: at the end of a sentence, or before a head word that names no curated body,
+        it may as well be a verb and its object ("… tham gia Ban Chấp hành,"). After a head
+        named by a ministry's field (``field_first``: "Sở") it is never read past that field
+        ("Sở Tài chính tham gia, …"). Otherwise only as much of it as makes a word of curated
+        names ("Trung ương", "Cựu chiến binh") is kept.
         """
         t = self.t
         cap = k
+        head_hit = match_head(t.s, t.tokens[k][0])
+        if head_hit is not None and head_hit[1] > t.tokens[k][1]:
+            return t.index_after(head_hit[1])
         k += 1
         ends: list[int] = []  # token index after each lower-case syllable or phrase taken
         m = k
         while t.is_lower(m) and (t.plain(m) or (ends and self._in_collocation(m))):
             if t.match(m, "stop") is not None or t.match(m, "connector") is not None \
-                    or t.match(m, "level") is not None:
+                    or t.match(m, "level") is not None or self._place_at(m):
                 break
             coll = t.match(m, "collocation")
             m = coll if coll is not None else m + 1
@@ -415,11 +525,21 @@ class _Parser:
         if not ends:
             return k
         closure = self._closure(m)
-        if len(ends) == 1 and (closure in ("punct", "end", "cap", "connector")
+        if descriptor and len(ends) <= _TAIL_MAX and closure == "place":
+            return ends[-1]  # "Trung tâm Y tế dự phòng tỉnh Gia Lai"
+        if field_first and len(ends) > 1:
+            fields = _fields()
+            for end in ends[:-1]:
+                if name_key(t.s[t.tokens[cap][0]:t.tokens[end - 1][1]]) in fields:
+                    return end  # "Sở Tài chính tham gia, …"
+        if len(ends) == 1 and (closure in ("punct", "end", "cap", "connector", "place")
                                or (closure == "stop" and descriptor)):
             return ends[0]  # "Điện lực,", "Vụ Pháp chế phối hợp …"
-        if descriptor and len(ends) <= _TAIL_MAX and closure in ("punct", "cap", "connector"):
-            return ends[-1]  # "Vụ Tổ chức cán bộ, Bộ Y tế"
+        if descriptor and len(ends) <= _TAIL_MAX and (
+                closure in ("punct", "connector")
+                or (closure == "cap" and (match_head(t.s, t.tokens[m][0]) is None
+                                          or match_body(t.s, t.tokens[m][0]) is not None))):
+            return ends[-1]  # "Vụ Tổ chức cán bộ, Bộ Y tế", "Vụ Hợp tác quốc tế Trần Văn A"
         known = name_words()
         for end in reversed(ends):
             if name_key(t.s[t.tokens[cap][0]:t.tokens[end - 1][1]]) in known:
@@ -440,8 +560,8 @@ class _Parser:
 
     def _closure(self, m: int) -> str:
         """What follows a lower-case stretch that ends before token ``m``: ``end`` (the end
-        of a sentence or line), ``punct`` (other punctuation), ``cap``, ``stop``,
-        ``connector`` or ``lower``."""
+        of a sentence or line), ``punct`` (other punctuation), ``cap``, ``place`` (a level word
+        and a place: "tỉnh Gia Lai", "huyện Đông Anh"), ``stop``, ``connector`` or ``lower``."""
         t = self.t
         if m >= len(t.tokens):
             return "end"
@@ -450,6 +570,8 @@ class _Parser:
             return "end" if "\n" in gap or gap.strip()[:1] in (".", "!", "?", ";") else "punct"
         if t.is_cap(m) or t.is_digit(m):
             return "cap"
+        if self._place_at(m):
+            return "place"
         if t.match(m, "stop") is not None:
             return "stop"
         if t.match(m, "connector") is not None:
@@ -500,11 +622,23 @@ class _Parser:
         return False
 
     def _checked(self, node: _Node) -> _Node:
-        """Mark the node unsure when a lower-case non-stop word follows its end."""
+        """Mark the node unsure when a lower-case non-stop word follows its end, unless the
+        name part is whole (it ends with a province or a unit's name, or it is the field of a
+        ministry after a head named so): then the word ends the name ("Sở Nội vụ tỉnh Hà Tĩnh
+        điều hành …", "Sở Y tế đánh giá …").
+        A quantifier after it ("Hội Nông dân các tỉnh") makes it a kind of body, not one body.
+        """
         t = self.t
         k = t.index_after(node.end)
-        if k < len(t.tokens) and t.plain(k) and t.is_lower(k) and t.match(k, "stop") is None \
-                and t.match(k, "connector") is None:
+        if k >= len(t.tokens) or not t.plain(k) or not t.is_lower(k) \
+                or t.match(k, "connector") is not None:
+            return node
+        if t.match(k, "plural_after") is not None and node.province is None:
+            node.uncertain = f"a kind of body, not one: followed by {t.word(k)!r}"
+        elif node.province is not None or (node.complete and t.match(k, "level") is None
+                                           and t.match(k, "local_level") is None):
+            return node
+        elif t.match(k, "stop") is None:
             node.uncertain = f"name boundary unsure: followed by lower-case {t.word(k)!r}"
         return node
 
@@ -516,15 +650,57 @@ class _Parser:
         return t.is_lower(k) and (t.match(k, "stop") is not None
                                   or t.match(k, "connector") is not None)
 
+    def _place_at(self, m: int) -> bool:
+        """Token ``m`` is a level word followed by a place: a province after "tỉnh" / "thành
+        phố", a capitalised name or a number after a lower level ("huyện Đông Anh")."""
+        t = self.t
+        after = t.match(m, "level")
+        if after is not None and t.plain(after) and match_province(t.s, t.tokens[after][0]):
+            return True
+        after = t.match(m, "local_level")
+        return after is not None and t.plain(after) and (t.is_cap(after) or t.is_digit(after))
+
     def _plural_before(self, i: int) -> bool:
+        """A quantifier (or a number) comes before the head at ``i`` ("các Đảng ủy"), also
+        across a list of heads ("các Tỉnh ủy, Thành ủy")."""
         t = self.t
         if i == 0 or not t.plain(i):
-            return False
+            return self._listed_after_plural(i)
         for back in (1, 2):
             k = i - back
             if k >= 0 and t.match(k, "plural") == i:
                 return True
-        return t.is_digit(i - 1)
+        return t.is_digit(i - 1) or self._listed_after_plural(i)
+
+    def _listed_after_plural(self, i: int) -> bool:
+        """The head at ``i`` ends a list of heads ("Tỉnh ủy, Thành ủy và …") that opens with a
+        quantifier: the plural covers every item."""
+        t = self.t
+        for p in range(i - 1, max(-1, i - 16), -1):
+            gap = t.gap_before(p + 1) if p + 1 < len(t.tokens) else ""
+            if "\n" in gap or gap.strip()[:1] in (".", ";", "!", "?", ":"):
+                return False
+            q = t.match(p, "plural")
+            if q is None or not t.plain(q):
+                continue
+            while q < i:  # items: a head, maybe a level word, then "," or "và"
+                hit = match_head(t.s, t.tokens[q][0])
+                if hit is None:
+                    break
+                q = t.index_after(hit[1])
+                after_level = t.match(q, "level")
+                if after_level is not None and after_level <= i:
+                    q = after_level
+                connector = t.match(q, "connector")
+                if t.gap_before(q).strip() == ",":
+                    continue
+                if connector is not None and t.plain(q):
+                    q = connector
+                    continue
+                break
+            if q == i:
+                return True
+        return False
 
     def _person_at(self, k: int) -> bool:
         """A person's name starts at ``k``: a family name and one to three capitalised words."""
@@ -562,13 +738,27 @@ class _Resolved:
 
 
 class _Resolver:
-    """Gives every node a key and canonical name, in text order (short forms look back)."""
+    """Gives every node a key and canonical name, in text order (short forms look back;
+    a place head without its place looks at the whole article)."""
 
-    def __init__(self, text: _Text, found: Extraction) -> None:
+    def __init__(self, text: _Text, found: Extraction, roots: list[_Node]) -> None:
         self.t = text
         self.found = found
         self.done: list[tuple[_Node, _Resolved]] = []
         self.alias: dict[str, tuple[str, str]] = {}
+        self.local_bodies: dict[tuple[str, str | None], set[tuple[str, str]]] = {}
+        stack = list(roots)
+        while stack:
+            node = stack.pop()
+            stack.extend(node.children())
+            if node.head is not None and node.province is not None and node.words is None:
+                self.local_bodies.setdefault((node.head.head, node.level), set()).add(
+                    (_local_name(node.head, node.level, node.province), node.province.id))
+            elif node.head is not None and node.head.place and node.words is not None \
+                    and node.trailing is None and not node.uncertain:
+                self.local_bodies.setdefault((node.head.head, None), set()).add(
+                    (f"{node.head.head} {node.words}", ""))
+        self.provinces = _provinces_named(text)
 
     def resolve(self, node: _Node) -> _Resolved | None:
         for child in node.children():
@@ -586,16 +776,19 @@ class _Resolver:
         head = node.head
         assert head is not None
         if node.province is not None and node.words is None:
-            parts = [head.head, node.level, node.province.name]
-            return self._named(" ".join(p for p in parts if p), head.kind,
+            return self._named(_local_name(head, node.level, node.province), head.kind,
                                province=node.province.id)
+        if node.local:
+            return self._local_short(node, head)
         if node.words is not None:
             name = f"{head.head} {node.words}"
+            owner = _kind_in_words(node.words)
             if node.trailing is not None:
                 if node.trailing.resolved is None:
                     return self._skip(node, "the body named after it is not known")
                 name = f"{name} {node.trailing.resolved.name}"
-            return self._named(name, head.kind,
+                owner = node.trailing.resolved.kind or owner
+            return self._named(name, _owned_kind(head, owner),
                                province=node.province.id if node.province else None)
         if node.inner is not None:
             inner = node.inner.resolved
@@ -603,13 +796,35 @@ class _Resolver:
                 return self._skip(node, "the body its name contains is not resolved")
             name = f"{head.head} {inner.name}"
             if head.same_as and name_key(inner.name).startswith(name_key(head.same_as[0]) + " "):
-                name = f"{head.same_as[1]}{inner.name[len(head.same_as[0]):]}"
-            kind = head.kind or (inner.kind if head.links == "sub" else None)
-            return self._named(name, kind, short=inner.short)
+                name = _committee_name(inner.name)
+            return self._named(name, _owned_kind(head, inner.kind), short=inner.short)
         return self._short_form(node, head)
+
+    def _local_short(self, node: _Node, head: Head) -> _Resolved | None:
+        """"Tỉnh ủy", "UBND tỉnh": the one such body the article names in full, or else that
+        body of the one province (or city, as the head or level word says) the article names."""
+        written = head.head if node.level is None else f"{head.head} {node.level}"
+        named = self.local_bodies.get((head.head, node.level), set())
+        if len(named) > 1:
+            return self._skip(node, f"short form {written!r} is ambiguous: {sorted(named)}")
+        if named:
+            name, province = next(iter(named))
+            return self._named(name, head.kind, province=province or None, short=True)
+        wanted = {"tỉnh": "province", "thành phố": "city"}.get(node.level or "", head.place)
+        if wanted not in _PROVINCIAL:
+            return self._skip(node, f"short form {written!r}: no such body named in full")
+        if len(self.provinces) != 1:
+            return self._skip(node, f"short form {written!r}: no single province in the article")
+        unit = provinces()[next(iter(self.provinces))]
+        if unit.kind != wanted:
+            return self._skip(node, f"short form {written!r}: the article's {unit.name} is no "
+                                    f"{wanted}")
+        return self._named(_local_name(head, node.level, unit), head.kind, province=unit.id,
+                           short=True)
 
     def _named(self, name: str, kind: str | None, province: str | None = None,
                short: bool = False) -> _Resolved:
+        name = expand_abbreviations(name)
         body = body_named(name)
         if body is not None:
             return _Resolved(body.id, body.name, body.kind, True, short=short)
@@ -691,6 +906,67 @@ class _Resolver:
         return self.final(node.resolved)
 
 
+def _local_name(head: Head, level: str | None, unit: Province) -> str:
+    """ "Ủy ban nhân dân tỉnh Gia Lai", "Tỉnh ủy Gia Lai"."""
+    return " ".join(p for p in (head.head, level, unit.name) if p)
+
+
+def _provinces_named(text: _Text) -> set[str]:
+    """Ids of the provincial-level units whose names the article writes (capitalised)."""
+    found: set[str] = set()
+    for i, (start, _) in enumerate(text.tokens):
+        if text.is_cap(i):
+            hit = match_province(text.s, start)
+            if hit is not None:
+                found.add(hit[0].id)
+    return found
+
+
+def _committee_name(party_organisation: str) -> str:
+    """The committee that leads a Party organisation, by the head its name begins with:
+    "Đảng bộ tỉnh X" → "Tỉnh ủy X", "Đảng bộ Y" → "Đảng ủy Y"."""
+    key = name_key(party_organisation)
+    for led, committee in sorted(_committee_pairs(), key=lambda p: -len(p[0])):
+        if key.startswith(name_key(led) + " "):
+            return f"{committee}{party_organisation[len(led):]}"
+    return party_organisation
+
+
+def _kind_in_words(text: str) -> str | None:
+    """The kind of the last head word with a kind that names a body inside a name part: at
+    its end or before a capital ("Trung ương Hội"; not "Hội" in "Hội nghị")."""
+    kind = None
+    for m in _TOKEN.finditer(text):
+        if m.group()[0].isupper():
+            hit = match_head(text, m.start())
+            rest = text[hit[1]:].strip() if hit is not None else ""
+            if hit is not None and hit[0].kind is not None and (
+                    not rest or rest[0].isupper() or match_word(rest, 0, "level") is not None
+                    or match_word(rest, 0, "local_level") is not None):
+                kind = hit[0].kind
+    return kind
+
+
+def _owned_kind(head: Head, owner: str | None) -> str | None:
+    """An organ takes the kind of the body it belongs to; a unit head without a kind too."""
+    if owner is not None and (head.organ or (head.kind is None and head.links == "sub")):
+        return owner
+    return head.kind
+
+
+@cache
+def _fields() -> frozenset[str]:
+    """The proper parts of curated State bodies' names after their head word ("Tài chính" of
+    Bộ Tài chính, "Dân tộc" of Ủy ban Dân tộc): after a head named by them ("Sở Tài chính")
+    such a name part is whole."""
+    out = set()
+    for body in bodies().values():
+        hit = match_head(body.name, 0)
+        if hit is not None and body.kind == "state" and body.name[hit[1]:].strip():
+            out.add(name_key(body.name[hit[1]:]))
+    return frozenset(out)
+
+
 def _swaps(head: Head) -> list[tuple[str, str]]:
     """(other head, this head) pairs: a committee and the organisation it leads name each
     other ("Đảng ủy X" ↔ "Đảng bộ X")."""
@@ -726,7 +1002,7 @@ def _relations(text: _Text, res: _Resolver, roots: list[_Node]) -> list[Organisa
         link = node.head.links if node.head is not None else None
         inner = res.resolved_of(node.inner)
         if node.body is not None and inner is not None:
-            link = "party"
+            link = None if node.body.office else "party"
         if inner is not None and link in ("party", "sub") and not _same_as_applied(node):
             kind = "party-organisation" if link == "party" else "sub-organisation"
             add(kind, outer, inner, node.start, node.end, "name")
