@@ -3,6 +3,7 @@ event-type code list, and the SHACL shapes (each shape shown rejecting a broken 
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from rdflib.namespace import RDF, SKOS
 
 from vietgov.extract import events
 from vietgov.extract.documents import distinct_documents
+from vietgov.extract.event_dates import EventTime, year_by_publication
 from vietgov.extract.events import EventMention, event_types, number_value
 from vietgov.extract.persons import Person, PersonMention
 from vietgov.model import Article, DocumentMention, Extraction, OrganisationMention, Span
@@ -80,6 +82,14 @@ def test_mentions_of_one_event_make_one_record(tmp_path: Path) -> None:
     assert event.term and event.ordinal  # the richest mention carries both
 
 
+def test_lower_case_mention_of_a_bodys_congress_joins_it(tmp_path: Path) -> None:
+    article = _article(tmp_path, (
+        "Đại hội đại biểu Đảng bộ huyện Cẩm Xuyên lần thứ XXIII, nhiệm kỳ 2020 - 2025 thành công."
+        "\nĐảng viên trong huyện đánh giá cao đại hội lần này của Đảng bộ huyện Cẩm Xuyên."))
+    event = _one(_found(article))
+    assert len(event.mentions) == 2 and event.ordinal_number == 23
+
+
 def test_different_ordinals_are_different_events(tmp_path: Path) -> None:
     article = _article(tmp_path, "Hội nghị Trung ương 9 khóa XIII và Hội nghị lần thứ 10 Ban "
                                  "Chấp hành Trung ương khóa XIII.")
@@ -104,6 +114,12 @@ def test_different_ordinals_are_different_events(tmp_path: Path) -> None:
     "Công đoàn vận động đoàn viên ký kết giao ước thi đua trong từng tổ.",
     "Hiệp định này được ký kết năm 2019.",
     "Tỉnh tiếp tục tổ chức hội thảo, tọa đàm về chuyển đổi số.",
+    # awards are not events, even when their name holds a head word
+    "Dịp này, Bộ Tư pháp trao Kỷ niệm chương \"Vì sự nghiệp Tư pháp\" cho 30 cá nhân.",
+    "Nhiều giáo viên được tặng kỷ niệm chương vì sự nghiệp giáo dục và Bằng khen của Bộ.",
+    "Sáng 12/5/2025, Bộ Tư pháp tổ chức Lễ trao quyết định bổ nhiệm Vụ trưởng.",
+    # a bare head with no event named before it
+    "Theo chương trình, Đại hội bầu Ban Chấp hành khóa mới gồm 45 người.",
 ])
 def test_what_is_not_one_event(tmp_path: Path, sentence: str) -> None:
     assert _found(_article(tmp_path, sentence)).events == []
@@ -134,6 +150,197 @@ def test_day_without_a_sure_year_is_not_dated(tmp_path: Path, sentence: str) -> 
     found = _found(_article(tmp_path, sentence))
     assert _one(found).date is None
     assert any("without a year" in s for s in found.skipped)
+
+
+def _dated(tmp_path: Path, published: str, body: str, name: str = "t") -> Article:
+    """An article with a dateline (``Cập nhật: 12/03/2026 07:10``) before its body."""
+    article = _article(tmp_path, f"Cập nhật: {published} 07:10\n{body}", name)
+    assert article.published is not None and article.published_span is not None
+    return article
+
+
+def test_day_without_year_takes_the_year_of_the_dateline(tmp_path: Path) -> None:
+    article = _dated(tmp_path, "12/03/2026", "Chiều 11/3, Bộ Xây dựng tổ chức Hội nghị triển "
+                                             "khai công tác quy hoạch đô thị.")
+    found = _found(article)
+    event = _one(found)
+    assert event.date and event.date.value == "2026-03-11"
+    assert event.date.span.text.startswith("Chiều 11/3")  # the day justifies the statement
+    assert event.date.year_span == article.published_span  # the dateline gave the year
+    dates = [s for s in event_rdf.statements(found, IRIS) if s.predicate == VG + "date"]
+    assert [s.span for s in dates] == [event.date.span]
+
+
+def test_dateline_year_needs_no_year_in_the_name(tmp_path: Path) -> None:
+    """Undated, a January review of last year is unsure (see the test below); dated, it is not."""
+    article = _dated(tmp_path, "08/01/2026", "Sáng 7/1, Bộ Tài chính tổ chức Hội nghị tổng kết "
+                                             "công tác năm 2025.")
+    event = _one(_found(article))
+    assert event.date and event.date.value == "2026-01-07"
+
+
+def test_day_just_before_the_new_year_takes_the_year_before(tmp_path: Path) -> None:
+    article = _dated(tmp_path, "04/01/2026", "Ngày 29/12, Bộ Xây dựng tổ chức Hội nghị tổng kết "
+                                             "công tác quy hoạch.")
+    event = _one(_found(article))
+    assert event.date and event.date.value == "2025-12-29"
+
+
+def test_day_after_the_publication_is_not_dated(tmp_path: Path) -> None:
+    article = _dated(tmp_path, "10/03/2026", "Sáng 20/5, Bộ Giáo dục và Đào tạo tổ chức Hội thảo "
+                                             "\"Trường học số\".")
+    found = _found(article)
+    assert _one(found).date is None
+    assert any("after the publication" in s for s in found.skipped)
+
+
+@pytest.mark.parametrize(("published", "month", "day", "year"), [
+    (date(2025, 8, 22), 8, 21, 2025),
+    (date(2025, 8, 22), 8, 22, 2025),  # the day of the dateline
+    (date(2025, 8, 22), 1, 3, 2025),  # earlier in the year
+    (date(2026, 1, 5), 12, 28, 2025),  # a week before, across the new year
+    (date(2026, 2, 20), 12, 22, 2025),  # two months before
+    (date(2026, 3, 10), 5, 20, None),  # after the publication, and not near the new year
+    (date(2025, 8, 22), 8, 23, None),  # the day after the dateline
+    (date(2026, 3, 1), 2, 29, None),  # no such day in 2026
+    (date(2026, 1, 10), 12, None, 2025),  # a month
+])
+def test_year_by_publication(published: date, month: int, day: int | None,
+                             year: int | None) -> None:
+    assert year_by_publication(EventTime(0, 5, None, month, day), published) == year
+
+
+def test_year_by_publication_keeps_a_stated_year() -> None:
+    assert year_by_publication(EventTime(0, 9, 2024, 8, 21), date(2025, 8, 22)) is None
+    assert year_by_publication(EventTime(0, 9, None, relative=True), date(2025, 8, 22)) is None
+
+
+def test_dash_date_after_a_dispatch_head(tmp_path: Path) -> None:
+    article = _dated(tmp_path, "10/03/2026", (
+        "Cần Thơ (TTXVN) - Ngày 8-3, Hội Liên hiệp Phụ nữ thành phố Cần Thơ tổ chức Hội nghị "
+        "biểu dương phụ nữ tiêu biểu.\nMiền Tây Online - Sáng 9-3, Sở Y tế tổ chức Hội thảo "
+        "\"Bệnh viện xanh\"."))
+    found = _found(article)
+    assert [e.date and e.date.value for e in found.events] == ["2026-03-08", "2026-03-09"]
+    assert found.events[0].date and found.events[0].date.span.text.startswith("Ngày 8-3")
+
+
+def test_time_before_or_after_the_event_is_not_its_date(tmp_path: Path) -> None:
+    article = _dated(tmp_path, "19/06/2026", "Chiều 18/6, sau khi bế mạc Kỳ họp thứ 12, Hội "
+                                             "đồng nhân dân tỉnh Lào Cai tổ chức họp báo.")
+    found = _found(article)
+    event = _one(found)
+    assert event.event_type == "ky-hop" and event.date is None
+    assert any("before or after the event" in s for s in found.skipped)
+
+
+def test_event_reported_through_one_of_its_sittings(tmp_path: Path) -> None:
+    article = _dated(tmp_path, "10/10/2025", (
+        "Sáng 9/10, Đảng bộ tỉnh Ninh Bình khai mạc phiên trù bị Đại hội đại biểu Đảng bộ tỉnh "
+        "Ninh Bình lần thứ XXI, nhiệm kỳ 2025 - 2030."))
+    event = _one(_found(article))
+    assert event.date and event.date.value == "2025-10-09" and event.ordinal_number == 21
+
+
+def test_lower_case_event_with_date_and_organiser(tmp_path: Path) -> None:
+    article = _dated(tmp_path, "15/05/2026", (
+        "Chiều 14/5, Sở Nội vụ tỉnh Hà Tĩnh tổ chức hội nghị công bố quyết định thành lập Trung "
+        "tâm Phục vụ hành chính công."))
+    event = _one(_found(article))
+    assert event.event_type == "hoi-nghi" and event.date and event.date.value == "2026-05-14"
+    assert [o.name for o in event.organisers] == ["Sở Nội vụ tỉnh Hà Tĩnh"]
+    assert "quyết định thành lập" in event.name  # a noun after its verb, not a predicate
+
+
+@pytest.mark.parametrize("body", [
+    "Chiều 14/5, tại Hà Tĩnh, hội nghị chuyên đề về chuyển đổi số diễn ra sôi nổi.",  # no body
+    "Chiều 14/5, Sở Nội vụ tỉnh Hà Tĩnh tổ chức nhiều hội nghị tập huấn cho cán bộ.",  # plural
+    "Sở Nội vụ tỉnh Hà Tĩnh thường tổ chức hội nghị công bố quyết định về nhân sự.",  # no date
+])
+def test_lower_case_event_without_date_and_organiser_is_left_out(tmp_path: Path,
+                                                                  body: str) -> None:
+    assert _found(_dated(tmp_path, "15/05/2026", body)).events == []
+
+
+def test_bare_head_refers_back_to_the_one_event_named(tmp_path: Path) -> None:
+    article = _article(tmp_path, (
+        "Đại hội đại biểu Hội Nông dân tỉnh Hà Tĩnh lần thứ X, nhiệm kỳ 2023 - 2028 khai mạc.\n"
+        "Theo chương trình làm việc, Đại hội bầu Ban Chấp hành khóa mới gồm 45 người."))
+    event = _one(_found(article))
+    assert event.ordinal_number == 10 and len(event.mentions) == 2
+    assert event.mentions[1] == _span(article, "Đại hội", 1)
+    assert event.span.text.startswith("Đại hội đại biểu Hội Nông dân")
+    types = [s for s in event_rdf.statements(_found(article), IRIS) if s.predicate == RDF_TYPE
+             and s.obj == VG + "Event"]
+    assert {s.span for s in types} == set(event.mentions)
+
+
+def test_bare_head_with_several_events_of_its_type_is_left_out(tmp_path: Path) -> None:
+    article = _article(tmp_path, (
+        "Đại hội Công đoàn tỉnh Hà Tĩnh lần thứ XVIII và Đại hội Hội Nông dân tỉnh Hà Tĩnh lần "
+        "thứ X diễn ra trong tháng.\nĐại hội đã thông qua Nghị quyết."))
+    found = _found(article)
+    assert sorted(e.ordinal_number or 0 for e in found.events) == [10, 18]
+    assert all(len(e.mentions) == 1 for e in found.events)
+    assert any("bare head" in s for s in found.skipped)
+
+
+@pytest.mark.parametrize(("sentence", "verb"), [
+    ("Hội nghị đại biểu Công đoàn ngành Giáo dục năm 2025 nhất trí thông qua Nghị quyết.",
+     "nhất trí"),
+    ("Kỳ họp thứ 15 Hội đồng nhân dân tỉnh Hà Tĩnh biểu quyết thông qua 20 nghị quyết.",
+     "biểu quyết"),
+    ("Hội thảo khoa học về kinh tế biển năm 2025 tiến hành phiên thảo luận chung.",
+     "tiến hành"),
+])
+def test_name_never_runs_through_a_verb(tmp_path: Path, sentence: str, verb: str) -> None:
+    event = _one(_found(_article(tmp_path, sentence)))
+    assert verb not in event.name and verb not in event.span.text
+
+
+def test_a_compound_of_a_verb_stays_in_the_name(tmp_path: Path) -> None:
+    article = _article(tmp_path, "Hội nghị triển khai công tác bầu cử đại biểu Quốc hội khóa XVI "
+                                 "được tổ chức tại Hà Nội.")
+    assert "bầu cử" in _one(_found(article)).name
+
+
+def _chair_article(tmp_path: Path, body: str) -> Extraction:
+    article = _article(tmp_path, body)
+    name = _span(article, "Trần Thị Bình")
+    person = Person(name, "Trần Thị Bình", (PersonMention(name, "Trần Thị Bình", name, "title"),),
+                    (), None, None)
+    return _found(article, persons=[person])
+
+
+def test_bare_head_tells_the_chair_of_the_one_event(tmp_path: Path) -> None:
+    found = _chair_article(tmp_path, (
+        "Ngày 5/3/2025, Bộ Tài chính tổ chức Hội nghị triển khai nhiệm vụ năm 2025.\n"
+        "Thứ trưởng Trần Thị Bình chủ trì hội nghị."))
+    event = _one(found)
+    assert event.chair and event.chair.name == "Trần Thị Bình"
+    assert event.chair.span.text == "Trần Thị Bình chủ trì hội nghị"
+
+
+def test_bare_head_tells_no_chair_when_events_are_several(tmp_path: Path) -> None:
+    found = _chair_article(tmp_path, (
+        "Ngày 5/3/2025, Bộ Tài chính tổ chức Hội nghị triển khai nhiệm vụ năm 2025 và Hội nghị "
+        "Cán bộ, công chức năm 2025.\nThứ trưởng Trần Thị Bình chủ trì hội nghị."))
+    assert len(found.events) == 2 and all(e.chair is None for e in found.events)
+    assert any("chair" in s for s in found.skipped)
+
+
+def test_award_ceremony_and_anniversary_beside_an_award(tmp_path: Path) -> None:
+    article = _article(tmp_path, (
+        "Sáng 12/5/2025, Bộ Tư pháp tổ chức Lễ trao Kỷ niệm chương \"Vì sự nghiệp Tư pháp\" cho "
+        "các cá nhân.\nNhân kỷ niệm 30 năm Ngày thành lập Viện (12/5/1995 - 12/5/2025), Viện "
+        "được tặng Huân chương Lao động hạng Nhì."))
+    found = _found(article)
+    assert [e.event_type for e in found.events] == ["giai-thuong", "ky-niem"]
+    ceremony, anniversary = found.events
+    assert ceremony.date and ceremony.date.value == "2025-05-12"
+    assert ceremony.span.text.startswith("Lễ trao Kỷ niệm chương")
+    assert anniversary.date and anniversary.date.value == "2025-05-12"
+    assert "chương" not in anniversary.span.text
 
 
 def test_place_is_a_capitalised_name(tmp_path: Path) -> None:

@@ -5,15 +5,19 @@ Reports open with the time of the event: ``Ngày 21/7/2025, …``, ``Chiều 27/
 date at all. Calendar dates are read with :mod:`vietgov.extract.dates`; this module adds the
 part-of-day words (``Sáng``, ``Chiều`` …, from ``mappings/event_types.yaml``; the words
 ``tháng``/``năm`` come from ``mappings/issuer_phrases.yaml`` as in :mod:`dates`) before a date
-without a year, month-only times, and the ``(03/02/1930 - 03/02/2024)`` range that follows
-an anniversary. It never guesses a missing year.
+without a year, a day and month joined by a dash after ``Ngày`` or a part of day (``Ngày 10-7, …``),
+month-only times, and the ``(03/02/1930 - 03/02/2024)`` range that follows an anniversary.
+
+It never guesses a missing year: :func:`year_by_publication` gives a day without a year the year
+of the article's dateline (shared/reference/vn-document-citations.md §5), the only source the
+text offers besides the event's name.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from vietgov.extract.dates import find_dates, match_date
@@ -58,13 +62,19 @@ def _alternation(role: str) -> str:
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     flags = re.IGNORECASE
-    dispatch = r"\s*(?:\([^()\n]{1,30}\)\s*(?:-\s*)?)?"  # a dispatch mark such as "(TTXVN)"
+    place = r"(?P<place>[^\W\d_][\w.]*(?:[ ]+[^\W\d_][\w.]*){0,3})"
     return {
-        "lead": re.compile(rf"{dispatch}(?P<pod>(?:{_alternation('part-of-day')})\s+)?", flags),
+        # a dispatch mark such as "(TTXVN)", maybe after the place it was sent from
+        "mark": re.compile(rf"\s*(?:{place}[ ]*)?\([^()\n]{{1,30}}\)\s*(?:-\s*)?"),
+        # an outlet or place and a dash ("Hà Nội - ", "<Outlet> Online - ")
+        "dash": re.compile(rf"\s*{place}[ ]+-[ ]+"),
+        "lead": re.compile(rf"\s*(?P<pod>(?:{_alternation('part-of-day')})\s+)?", flags),
         "after-pod": re.compile(
             rf"(?:{_alternation('relative-after-part-of-day')})(?!\w)", flags),
         "relative": re.compile(rf"(?:{_alternation('relative-day')})(?!\w)", flags),
-        "bare": re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?(?![\w/])"),
+        "bare": re.compile(rf"(?P<day>(?:{phrase_regex('date-day')})\s+)?(?P<d>\d{{1,2}})"
+                          r"(?P<sep>[/-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?![\w/-])",
+                          flags),
         "month": re.compile(rf"(?:{phrase_regex('date-month')})\s+(?P<m>\d{{1,2}})"
                             rf"(?:/|\s+(?:{phrase_regex('date-year')})\s+)(?P<y>\d{{4}})(?!\d)",
                             flags),
@@ -74,7 +84,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 def opening_time(folded: str, sentence_start: int) -> EventTime | None:
     """The time phrase that opens the sentence at ``sentence_start``, followed by a comma."""
     p = _patterns()
-    m = p["lead"].match(folded, sentence_start)
+    m = p["lead"].match(folded, _after_dispatch(folded, sentence_start))
     if m is None:
         return None
     pos, pod = m.end(), m.group("pod")
@@ -85,7 +95,7 @@ def opening_time(folded: str, sentence_start: int) -> EventTime | None:
         found = EventTime(start, rel.end(), None, relative=True)
     elif (hit := match_date(folded, pos)) is not None:
         found = EventTime(start, hit.end, hit.year, hit.month, hit.day)
-    elif pod and (b := p["bare"].match(folded, pos)):
+    elif (b := p["bare"].match(folded, pos)) and (pod or b.group("day")):
         year = int(b.group("y")) if b.group("y") else None
         found = EventTime(start, b.end(), year, int(b.group("m")), int(b.group("d")))
     elif not pod and (mm := p["month"].match(folded, pos)):
@@ -95,6 +105,16 @@ def opening_time(folded: str, sentence_start: int) -> EventTime | None:
     if found.day is not None and not 1 <= found.day <= 31:
         return None
     return found if folded[found.end:found.end + 3].lstrip().startswith(",") else None
+
+
+def _after_dispatch(folded: str, pos: int) -> int:
+    """Where a report begins after its dispatch line head (``Hà Nội (TTXVN) - ``), if any; the
+    place or outlet before the mark or dash must be capitalised words."""
+    for key in ("mark", "dash"):
+        m = _patterns()[key].match(folded, pos)
+        if m and all(w[:1].isupper() for w in (m.group("place") or "").split()):
+            return m.end()
+    return pos
 
 
 def anniversary_day(folded: str, start: int, end: int, years: int) -> tuple[date, int, int] | None:
@@ -111,3 +131,28 @@ def anniversary_day(folded: str, start: int, end: int, years: int) -> tuple[date
         return None
     value = second.value
     return (value, start + second.start, start + second.end) if value else None
+
+
+# A yearless day later than the dateline by the calendar of the dateline's year is read in the
+# year before only when it falls this close before the dateline ("Ngày 28/12" in an article of
+# 5 January): about two months.
+NEAR_YEAR_END = timedelta(days=62)
+
+
+def year_by_publication(when: EventTime, published: date) -> int | None:
+    """The year a day (or month) without a year takes from the article's dateline.
+
+    The day falls in the dateline's year unless that puts it after the publication; then it
+    falls in the year before, but only when that is at most :data:`NEAR_YEAR_END` before the
+    publication; otherwise there is no sure year (``None``). A month counts from its first day.
+    """
+    if when.relative or when.year is not None or when.month is None:
+        return None
+    for year in (published.year, published.year - 1):
+        try:
+            day = date(year, when.month, when.day or 1)
+        except ValueError:
+            return None  # 29/2 in a year without it, or a day the month lacks
+        if day <= published:
+            return year if year == published.year or published - day <= NEAR_YEAR_END else None
+    return None

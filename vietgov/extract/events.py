@@ -1,29 +1,39 @@
 """Events an article names: congresses, conferences, sessions, signings, contests, anniversaries.
 
 A mention opens with a head word of ``mappings/event_types.yaml`` (``Đại hội``, ``Hội nghị``,
-``Lễ ký kết``, ``kỷ niệm`` …) and goes on with its name, read on folded text:
+``Lễ ký kết``, ``kỷ niệm`` …) and goes on with its name, read on folded text. A head inside an
+award's name is none (``Kỷ niệm chương``, ``Huân chương`` … are awards, not anniversaries), and
+a head that ``needs`` a word counts only before it (``Lễ trao`` before an award):
 
 * congresses and meetings (``structured`` types) may carry, in any order, ``đại biểu``,
   ``toàn quốc``, an ordinal (``lần thứ III``, ``thứ 8``, a bare ``XIII``), the body that holds
   them (``Đại hội Đảng bộ tỉnh Bình Định``), ``của <body>``, ``khóa XIII``; after the name come
   ``nhiệm kỳ 2020 - 2025`` (with or without a comma or brackets);
 * the rest of the name runs to the end of its clause (punctuation, a preposition or verb that
-  ends a noun phrase, the next event); past a comma only when the next clauses start in
-  lower case and reach a ``năm YYYY`` (``… tổng kết năm 2023, kế hoạch năm 2024``);
+  ends a noun phrase, a verb the meeting performs such as ``bầu``, ``thông qua``, the next
+  event; the words are cue rows of the mapping); past a comma only when the next clauses start
+  in lower case and reach a ``năm YYYY`` (``… tổng kết năm 2023, kế hoạch năm 2024``);
   a quoted title ends it (``Chương trình nghệ thuật "…"``).
 
 A mention counts only when something identifies one event: an ordinal, a term, a year, a
 quoted or capitalised title, the body or organiser in the name, a document it studies, an
-anniversary count, or a date. Plural or counted mentions (``các hội nghị``, ``54 hội nghị``),
-series (``các cấp``), recurring ones (``hằng năm``), bare anaphora (``tại Hội nghị``),
-campaigns without a quoted name and heads inside a body's name (``Ban Chỉ đạo Cuộc vận động``)
-are left out.
+anniversary count, or a date (in lower case, a date and the body holding it). Plural or
+counted mentions (``các hội nghị``, ``54 hội nghị``), series (``các cấp``), recurring ones
+(``hằng năm``), campaigns without a quoted name and heads inside a body's name (``Ban Chỉ đạo
+Cuộc vận động``) are left out. A bare head (``Đại hội bầu …``, ``tại Hội nghị``) refers back:
+it is one more mention of the one event of its type the article named before it, and may tell
+that event's chair; with several such events or none it is left out.
 
 Date and place come from the sentence: a time phrase opening it (see
 :mod:`vietgov.extract.event_dates`) and ``tại <Place>``, for the first event of the sentence
-only. A date without a year takes the one year its event's name states (``Hội nghị tổng kết
-… năm 2022``), unless the name reviews a year and the meeting falls in the first half of the
-next, or plans a year and falls in the second half of the one before: then it is skipped.
+only, when the sentence reports it (not after ``trước khi``, ``sau khi`` …). A date without a
+year takes the year of the article's dateline (``Article.published``; the reference's §5),
+or the year before when that puts it after the publication and it falls within two months
+before it; otherwise it is skipped. The date keeps the span of the day and its event, and
+the record names the dateline (``Stated.year_span``). In an article without a dateline it
+takes the one year its event's name states (``Hội nghị tổng kết … năm 2022``), unless the name
+reviews a year and the meeting falls in the first half of the next, or plans a year and falls
+in the second half of the one before: then it is skipped.
 Organiser: the body in the name, ``của <body>``, or the subject of ``<bodies> tổ chức <event>``;
 chair: the person right before ``chủ trì <event>`` or in ``do <person> chủ trì``. Documents: a
 document in the name after ``quán triệt``/``triển khai`` … is studied; a document whose name
@@ -42,7 +52,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from vietgov.extract.event_dates import EventTime, anniversary_day, opening_time
+from vietgov.extract.event_dates import (
+    EventTime,
+    anniversary_day,
+    opening_time,
+    year_by_publication,
+)
 from vietgov.extract.symbols import phrase_regex
 from vietgov.gazetteer import bodies, find_bodies, match_body
 from vietgov.mappings import MappingError, load_yaml
@@ -58,10 +73,15 @@ KIND = "event"
 
 @dataclass(frozen=True)
 class Stated:
-    """A value the text states, with the span that states it (the value and its event)."""
+    """A value the text states, with the span that states it (the value and its event).
+
+    ``year_span`` is set on a date whose day the sentence states without a year: the dateline
+    that gave it its year (``span`` stays the day and its event).
+    """
 
     value: str
     span: Span
+    year_span: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -161,6 +181,7 @@ def event_types() -> dict[str, EventType]:
 class _Head:
     type: str
     verb: bool
+    needs: str | None  # cue role of a word that must follow the head ("Lễ trao" + award)
 
 
 @cache
@@ -168,7 +189,8 @@ def _heads() -> tuple[re.Pattern[str], dict[str, _Head]]:
     table: dict[str, _Head] = {}
     for row in load_yaml("event_types.yaml"):
         for head in row.get("heads") or ():
-            table[fold_text(head).lower()] = _Head(row["type"], bool(row.get("verb")))
+            table[fold_text(head).lower()] = _Head(row["type"], bool(row.get("verb")),
+                                                   row.get("needs"))
     return _word_regex(table, re.IGNORECASE), table
 
 
@@ -306,6 +328,8 @@ class _Draft:
     studied: list[tuple[int, int, int]] = field(default_factory=list)
     title_start: int = 0  # where the name proper starts (after head, ordinal, body)
     name_end: int = 0  # where it ends (before a term, a date in brackets …)
+    anaphora: bool = False  # a bare head that refers back to an event the article names
+    year_from_dateline: bool = False  # the date's year is the article's (not stated with it)
 
     @property
     def name_year(self) -> int | None:
@@ -329,11 +353,25 @@ class _Reader:
         self.persons = sorted(  # every naming of every person: (start, end, index, name)
             (*fold_span(m.span), i, p.name)
             for i, p in enumerate(found.persons) for m in (*p.mentions, p))
-        pattern, table = _heads()
-        self.heads = [(m.start(), m.end(), table[m.group().lower()])
-                      for m in pattern.finditer(self.folded)]
+        self.heads = self.find_heads()
         self.sentence_starts = [0, *(m.end() for m in _SENTENCE_END.finditer(self.folded))]
         self.claimed_sentences: set[int] = set()  # sentences whose time and place are taken
+
+    def find_heads(self) -> list[tuple[int, int, _Head]]:
+        """The head words of the text, but not inside an award's name (``Kỷ niệm chương``) nor
+        before anything but the word they need (``Lễ trao`` before an award)."""
+        pattern, table = _heads()
+        awards = [(m.start(), m.end()) for m in _cue("award", False).finditer(self.folded)]
+        out = []
+        for m in pattern.finditer(self.folded):
+            head = table[m.group().lower()]
+            if any(s < m.end() and m.start() < e for s, e in awards):
+                continue
+            if head.needs and not _cue(head.needs, False).match(self.folded,
+                                                                self.skip_spaces(m.end())):
+                continue
+            out.append((m.start(), m.end(), head))
+        return out
 
     # ---- small readers at a position
 
@@ -432,6 +470,8 @@ class _Reader:
         if kind.ongoing and not d.quoted:
             return None
         self.read_links(d)
+        if not head.verb and self.is_bare(d):
+            return self.read_anaphora(d)
         self.read_sentence(d)
         if head.verb and (not folded[d.title_start:d.name_end].strip()
                           or _year().match(folded, d.title_start)):
@@ -439,6 +479,21 @@ class _Reader:
         if not self.anchored(d):
             return None
         self.claimed_sentences.add(self.sentence_bounds(start)[0])
+        return d
+
+    def is_bare(self, d: _Draft) -> bool:
+        """A head with nothing that identifies one event: no name words, ordinal, term, body,
+        year, quoted title, count or document (``Đại hội bầu …``, ``tại Hội nghị``)."""
+        title = self.folded[d.title_start:d.name_end].strip()
+        return not (title or d.ordinal or d.committee_term or d.term or d.body or d.organisers
+                    or d.years or d.quoted or d.count or d.studied or d.date)
+
+    def read_anaphora(self, d: _Draft) -> _Draft:
+        """A bare head refers back to an event the article names (resolved in :func:`extract`);
+        its sentence may tell who chairs it, but not its date, place or organiser."""
+        self.read_subject(d, self.sentence_bounds(d.start)[0])
+        d.organisers.clear()
+        d.anaphora = True
         return d
 
     def _plural_before(self, pos: int) -> bool:
@@ -592,6 +647,7 @@ class _Reader:
     def clause_end(self, pos: int, limit: int) -> tuple[int, str]:
         """Where the clause from ``pos`` stops, and what stops it ("," or another stop)."""
         folded = self.folded
+        first = self.skip_spaces(pos)
         for m in re.finditer(r"[ ]+|[^ ]", folded[pos:limit]):
             at = pos + m.start()
             ch = m.group()
@@ -604,7 +660,7 @@ class _Reader:
             if ch == "-" and folded[at + 1:at + 2] == " " and (
                     folded[at - 1:at] != " " or folded[at + 2:at + 3].isupper()):
                 return at, ch
-            if folded[at - 1:at] in (" ", "") and _name_stop(folded, at):
+            if folded[at - 1:at] in (" ", "") and _name_stop(folded, at, first=at == first):
                 return at, "cue"
         before = folded[pos:limit]
         cut = re.search(r"(?:\s+và|\s*,)?\s*$", before)
@@ -653,21 +709,38 @@ class _Reader:
             folded, s_start, d.start) and self.is_reported(d)
         if first and d.date is None:
             self.read_date(d, opening_time(folded, s_start))
+        elif d.date is None and (when := opening_time(folded, s_start)) and self.subordinate(d):
+            self.found.skip(KIND, self.article.span(when.start, when.end),
+                            "the time dates what the sentence reports before or after the event")
         if first and d.place is None:
             d.place = self.read_place(s_start, d.start) or self.read_place(d.end, s_end)
         self.read_subject(d, s_start)
 
     def is_reported(self, d: _Draft) -> bool:
         """Whether the sentence reports the event happening: it opens its clause, is a verb
-        (``ký kết``), or follows a verb of holding or attending (``tổ chức``, ``dự`` …)."""
+        (``ký kết``), or follows a verb of holding or attending (``tổ chức``, ``dự`` …), maybe
+        through one of its sittings (``khai mạc phiên trù bị Đại hội``); not when a
+        conjunction places it before or after what the sentence reports (``trước khi …``)."""
         folded = self.folded
-        clause = max(folded.rfind(c, 0, d.start) for c in ",;:\n") + 1
+        if self.subordinate(d):
+            return False
+        clause = self.clause_start(d.start)
         if not folded[clause:d.start].strip() or _heads()[1][
                 folded[d.start:d.head_end].lower()].verb:
             return True
         fillers = rf"(?:(?:{_cue('subject-filler').pattern})\s+)*"
         verbs = "|".join(_cue(role).pattern for role in ("organise", "chair", "attend"))
-        return bool(re.compile(rf"(?:{verbs})\s+{fillers}$").search(folded, clause, d.start))
+        sitting = rf"(?:(?:{_cue('sitting').pattern})\s+(?:(?:{_cue('of').pattern})\s+)?)?"
+        return bool(re.compile(rf"(?:{verbs})\s+{fillers}{sitting}$").search(folded, clause,
+                                                                           d.start))
+
+    def clause_start(self, pos: int) -> int:
+        return max(self.folded.rfind(c, 0, pos) for c in ",;:\n") + 1
+
+    def subordinate(self, d: _Draft) -> bool:
+        """``trước khi``, ``sau khi`` … in the clause before the event."""
+        return bool(_cue("time-subordinate", False).search(self.folded,
+                                                            self.clause_start(d.start), d.start))
 
     def read_date(self, d: _Draft, when: EventTime | None) -> None:
         if when is None:
@@ -677,7 +750,16 @@ class _Reader:
             self.found.skip(KIND, span, "relative time: the text does not date it")
             return
         year = when.year
-        if year is None:
+        if year is None and self.article.published:
+            # The day and month are stated here, the year by the dateline (the reference's §5):
+            # the statement keeps the day's span, the record names the dateline's as well.
+            year = year_by_publication(when, self.article.published)
+            if year is None:
+                self.found.skip(KIND, span, "date without a year falls after the publication "
+                                            "and not just before the new year")
+                return
+            d.year_from_dateline = True
+        elif year is None:
             year = d.name_year
             title = self.folded[d.start:d.end]
             if year is not None and when.month is not None:
@@ -777,21 +859,39 @@ class _Reader:
         named_body = any(o.start >= d.start for o in d.organisers)
         capital_body = bool(d.body) and self.folded[d.start].isupper() and len(
             d.body.split()) >= 3
-        return bool(d.ordinal or d.term or d.committee_term or d.years or d.quoted or named_body
-                    or capital_body or d.studied or d.count or d.date or title[:1].isupper())
+        if (d.ordinal or d.term or d.committee_term or d.years or d.quoted or named_body
+                or capital_body or d.studied or d.count or title[:1].isupper()):
+            return True
+        # A date alone identifies a capitalised mention; one in lower case ("hội nghị sơ kết
+        # …") also needs the body that holds it, so a passing common noun is not an event.
+        return bool(d.date) and (self.folded[d.start].isupper() or bool(d.organisers))
 
 
-def _name_stop(folded: str, pos: int) -> bool:
+def _name_stop(folded: str, pos: int, first: bool = False) -> bool:
     """A lower-case word at ``pos`` that ends an event's name: a preposition or verb that ends
-    a noun phrase, or what comes after a name (``lần thứ 3``, ``khóa XIII``, ``nhiệm kỳ``)."""
-    return bool(_cue("name-stop").match(folded, pos) or _cue("term").match(folded, pos)
-                or _numbered().match(folded, pos))
+    a noun phrase, or what comes after a name (``lần thứ 3``, ``khóa XIII``, ``nhiệm kỳ``).
+
+    Verbs a meeting performs (``bầu``, ``thông qua`` …) end it too, except as nouns after a
+    plural marker (``các quyết định``) or in a compound (``bầu cử``); words that are verbs only
+    as the predicate (``quyết định``) end it only as the ``first`` word after the head.
+    """
+    if _cue("name-stop").match(folded, pos) or _cue("term").match(folded, pos) or (
+            _numbered().match(folded, pos)):
+        return True
+    verb = _cue("name-stop-verb").match(folded, pos) or (
+        _cue("name-stop-predicate").match(folded, pos) if first else None)
+    if not verb or _cue("name-keep").match(folded, pos):
+        return False
+    return not re.search(rf"(?<!\w)(?:{_cue('plural').pattern})\s+$",
+                         folded[max(0, pos - 12):pos])
 
 
 def _boundary(folded: str, pos: int) -> bool:
-    """A word at ``pos`` that ends a body's or a place's name (also ``năm 2024``, ``của``)."""
+    """A word at ``pos`` that ends a body's or a place's name (also ``năm 2024``, ``của``, and
+    the verb a subject body goes on with: ``tổ chức``, ``chủ trì``)."""
     return _name_stop(folded, pos) or any(
-        _cue(role).match(folded, pos) for role in ("series", "generic", "national", "of")
+        _cue(role).match(folded, pos)
+        for role in ("series", "generic", "national", "of", "organise", "chair")
     ) or bool(_year().match(folded, pos))
 
 
@@ -829,6 +929,9 @@ def _same_event(a: _Draft, b: _Draft, folded: str) -> bool:
         return False
     if ka and kb and event_types()[a.type].body_first:
         return True
+    ha, hb = _holders(a), _holders(b)  # "đại hội … của <body>" is that body's congress
+    if ha and ha == hb and event_types()[a.type].body_first:
+        return True
     if any(x is not None and x == y for x, y in pairs[:3]):
         return True
     wa, wb = _title_words(a, folded), _title_words(b, folded)
@@ -844,6 +947,11 @@ def _num(value: tuple[str, int, int] | None) -> int | None:
 
 def _identity_body(d: _Draft) -> str | None:
     return d.body.lower() if d.body else None
+
+
+def _holders(d: _Draft) -> frozenset[str]:
+    """Keys of the bodies the mention's own name gives (not the sentence's subject)."""
+    return frozenset(o.key for o in d.organisers if o.start >= d.start)
 
 
 def _title_words(d: _Draft, folded: str) -> list[str]:
@@ -863,9 +971,13 @@ def extract(article: Article, found: Extraction) -> list[EventMention]:
     """One record per distinct event the article names, in order of first mention."""
     reader = _Reader(article, found)
     clusters: list[list[_Draft]] = []
+    anaphora: list[_Draft] = []
     for i in range(len(reader.heads)):
         draft = reader.read(i)
         if draft is None:
+            continue
+        if draft.anaphora:
+            anaphora.append(draft)
             continue
         home = next((c for c in clusters if all(_same_event(draft, o, article.folded)
                                                 for o in c)), None)
@@ -873,11 +985,29 @@ def extract(article: Article, found: Extraction) -> list[EventMention]:
             clusters.append([draft])
         else:
             home.append(draft)
+    for draft in anaphora:
+        _resolve(article, found, draft, clusters)
     return [_record(article, found, c) for c in clusters]
 
 
+def _resolve(article: Article, found: Extraction, draft: _Draft,
+             clusters: list[list[_Draft]]) -> None:
+    """A bare head is one more mention of the one event of its type the article named before
+    it; with none or several, it is left out."""
+    homes = [c for c in clusters if c[0].type == draft.type]
+    if len(homes) == 1 and any(d.start < draft.start for d in homes[0]):
+        homes[0].append(draft)
+        return
+    span = article.span(draft.start, draft.end)
+    if draft.chair:
+        found.skip(KIND, span, "chair of an event the text does not name unambiguously")
+    elif homes:
+        found.skip(KIND, span, "bare head word: several events of its type, or none named before")
+
+
 def _record(article: Article, found: Extraction, drafts: list[_Draft]) -> EventMention:
-    ranked = sorted(drafts, key=_richness, reverse=True)
+    named = sorted((d for d in drafts if not d.anaphora), key=_richness, reverse=True)
+    ranked = named + [d for d in drafts if d.anaphora]  # a bare head never names the event
     best = ranked[0]
 
     def evidence(d: _Draft, start: int, end: int) -> Span:
@@ -898,7 +1028,12 @@ def _record(article: Article, found: Extraction, drafts: list[_Draft]) -> EventM
     for o in holder.organisers if holder else ():
         organisers.setdefault(o.key, Organiser(o.key, o.name, article.span(o.start, o.end),
                                                evidence(holder, o.start, o.end), o.listed))
-    chair = next(((d, d.chair) for d in ranked if d.chair), None)
+    chair = next(((d, d.chair) for d in named if d.chair), None)
+    referred = {d.chair[0]: (d, d.chair) for d in ranked if d.anaphora and d.chair}
+    if chair is None and len(referred) == 1:
+        chair = next(iter(referred.values()))  # from a sentence that refers back to it
+    elif chair is None and referred:
+        found.skip(KIND, article.span(best.start, best.end), "several chairs for one event")
     name_years = {d.name_year for d in drafts if d.name_year}
     return EventMention(
         span=article.span(best.start, best.end),
@@ -910,7 +1045,7 @@ def _record(article: Article, found: Extraction, drafts: list[_Draft]) -> EventM
         ordinal=stated("ordinal"),
         committee_term=stated("committee_term"),
         term=stated("term"),
-        date=stated("date"),
+        date=_dated(article, ranked, stated("date")),
         place=stated("place"),
         body=best.body or next((d.body for d in ranked if d.body), None),
         name_year=name_years.pop() if len(name_years) == 1 else None,
@@ -920,6 +1055,14 @@ def _record(article: Article, found: Extraction, drafts: list[_Draft]) -> EventM
         adopted=_links(article, [x for d in drafts for x in d.adopted]),
         studied=_links(article, [x for d in drafts for x in d.studied]),
     )
+
+
+def _dated(article: Article, ranked: list[_Draft], date: Stated | None) -> Stated | None:
+    """The date, with the dateline that gave it its year when the sentence stated none."""
+    source = next((d for d in ranked if d.date), None)
+    if date is None or source is None or not source.year_from_dateline:
+        return date
+    return Stated(date.value, date.span, article.published_span)
 
 
 def _links(article: Article, links: list[tuple[int, int, int]]) -> tuple[DocumentLink, ...]:

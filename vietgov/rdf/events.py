@@ -27,8 +27,13 @@ Ngày thành lập …``) whoever holds them.
 Each fact carries the span that states it: the mention for class, label and type (every
 mention of the event also states its class, so each becomes an annotation of it), the stretch
 from the value to the mention for ordinal, term, date, place, organiser, chair and documents.
-An organiser that is not one of the article's organisation mentions (a curated body or a
-body named in a congress's name) also gets its class and label here.
+A day the sentence states without a year (``Chiều 14/5, …``) takes the year of the article's
+dateline; its statement keeps the stretch from the day to the mention, which states the day
+and month, while the dateline that gave the year is on the record (``Stated.year_span``) and in
+the article's own ``vg:datePublished`` statement. A mention that only refers back to the event
+(``Hội nghị thông qua …``) also states its class. An organiser that is not one of the
+article's organisation mentions (a curated body or a body named in a congress's name) also gets
+its class and label here.
 """
 
 from __future__ import annotations
