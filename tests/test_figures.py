@@ -2,13 +2,17 @@
 
 Sentences are written for these tests. The extractor runs without organisation mentions
 (``found.organisations`` empty), so subjects come from its own reading of Party body names and
-the gazetteer; that keeps these tests independent of the organisation extractor.
+the gazetteer; that keeps these tests independent of the organisation extractor. Tests that
+need what the organisation or events extractor states build those records by hand (``Org``,
+``meeting``).
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,8 +21,9 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 
 from vietgov.extract import figures
+from vietgov.extract.events import EventMention, Organiser
 from vietgov.extract.figures import Figure
-from vietgov.model import Article, Extraction, Statement
+from vietgov.model import Article, Extraction, OrganisationMention, Span, Statement
 from vietgov.paths import ONTOLOGY, SHAPES
 from vietgov.rdf import articles as rdf_articles
 from vietgov.rdf import figures as rdf_figures
@@ -40,11 +45,50 @@ def article(text: str, article_id: str = "t01") -> Article:
     return Article(article_id, Path(f"{article_id}.txt"), text, folded, to_text)
 
 
-def run(text: str) -> tuple[Extraction, list[Figure]]:
+@dataclass(frozen=True)
+class Org:
+    """An organisation the organisation extractor would state: every occurrence of ``surface``
+    is a mention of the body ``name``."""
+
+    surface: str
+    name: str
+    key: str
+    province: str | None = None
+    parent: str | None = None
+
+
+def mentions(text: str, orgs: Iterable[Org]) -> list[OrganisationMention]:
+    out = []
+    for org in orgs:
+        for m in re.finditer(re.escape(org.surface), text):
+            out.append(OrganisationMention(Span(m.start(), m.end(), m.group()), org.key, org.name,
+                                           province=org.province, parent_key=org.parent,
+                                           short_form=org.surface != org.name))
+    return sorted(out, key=lambda m: m.span.start)
+
+
+def meeting(text: str, event_type: str, mention: str, organiser: Org) -> EventMention:
+    """An event the events extractor would state: the first ``mention``, held by ``organiser``."""
+    start = text.index(mention)
+    span = Span(start, start + len(mention), mention)
+    at = text.index(organiser.surface)
+    holder = Organiser(organiser.key, organiser.name,
+                       Span(at, at + len(organiser.surface), organiser.surface), span, True)
+    return EventMention(span, event_type, mention, (span,), organisers=(holder,))
+
+
+def run(text: str, orgs: Iterable[Org] = (), events: Iterable[EventMention] = ()
+        ) -> tuple[Extraction, list[Figure]]:
     a = article(text)
     found = Extraction(a)
+    found.organisations = mentions(text, orgs)
+    found.events = list(events)
     found.figures = figures.extract(a, found)
     return found, found.figures
+
+
+def skipped(found: Extraction) -> list[str]:
+    return [s for s in found.skipped if s.startswith("figure")]
 
 
 def only(text: str) -> Figure:
@@ -159,9 +203,9 @@ def test_the_subject_carries_over_within_a_paragraph_only() -> None:
 
 
 def test_a_figure_without_a_subject_is_skipped_not_guessed() -> None:
-    found, result = run("Cả nước có thêm 5.200 doanh nghiệp thành lập mới.")
+    found, result = run("Theo thống kê, có thêm 5.200 doanh nghiệp thành lập mới.")
     assert result == []
-    assert len([s for s in found.skipped if s.startswith("figure")]) == 1
+    assert len(skipped(found)) == 1
 
 
 def test_a_bare_noun_takes_the_fuller_unit_of_its_sentence() -> None:
@@ -220,6 +264,265 @@ def test_a_result_that_beat_its_target_is_not_a_target() -> None:
     assert not f.target
     f = only("Năm 2026, Đảng ủy Khối Thương mại phấn đấu kết nạp 60 đảng viên.")
     assert f.target
+
+
+# ---------------------------------------------------------------------------------------------
+#  Subjects: short forms, territories, owners, meetings, previous sentences
+# ---------------------------------------------------------------------------------------------
+
+STANDING = "Ban Thường vụ Huyện ủy"
+
+
+def test_an_unresolved_short_form_is_not_a_subject() -> None:
+    text = f"Tuần qua, {STANDING} đã thi hành kỷ luật 6 đảng viên."
+    found, result = run(text, [Org(STANDING, STANDING, "ban-thuong-vu-huyen-uy")])
+    assert result == []
+    assert any("short form" in s and "6 đảng viên" in s for s in skipped(found))
+    # the same words resolved by the organisation extractor are a subject
+    resolved = f"{STANDING} Yên Thành"
+    _, result = run(text, [Org(STANDING, resolved, "ban-thuong-vu-huyen-uy-yen-thanh")])
+    assert [(f.value, f.subject) for f in result] == [(Decimal(6), resolved)]
+
+
+def test_a_short_form_in_subject_position_does_not_pass_the_figure_to_another_body() -> None:
+    text = f"Tỉnh ủy Cao Bằng chỉ đạo rà soát; {STANDING} đã điều động 40 cán bộ."
+    found, result = run(text, [Org("Tỉnh ủy Cao Bằng", "Tỉnh ủy Cao Bằng", "tinh-uy-cao-bang",
+                                   province="cao-bang"),
+                               Org(STANDING, STANDING, "ban-thuong-vu-huyen-uy")])
+    assert result == [] and len(skipped(found)) == 1
+
+
+def test_a_province_named_in_the_sentence_is_the_subject_of_its_statistics() -> None:
+    text = ("Năm 2024, tỉnh Quảng Ngãi thu ngân sách nhà nước đạt 31.500 tỷ đồng, tăng 6% so "
+            "với năm trước.")
+    _, result = run(text)
+    assert [(f.value, f.unit, f.measure_id) for f in result] == [
+        (Decimal(31500) * 10 ** 9, "đồng", "thu-ngan-sach"), (Decimal(6), "percent", "tang-them")]
+    for f in result:
+        assert (f.province, f.subject, f.subject_key, f.national) == ("quang-ngai", None, None,
+                                                                      False)
+        assert f.subject_span is not None and f.subject_span.text == "tỉnh Quảng Ngãi"
+
+
+
+def test_a_named_city_or_province_in_subject_position() -> None:
+    _, result = run("Năm 2024, thành phố Cần Thơ thu hút 85 dự án với tổng vốn 640 triệu USD. "
+                    "Tỉnh An Giang hiện có 9 khu công nghiệp.")
+    assert [(f.value, f.unit, f.province, f.subject_span.text if f.subject_span else None)
+            for f in result] == [
+        (Decimal(85), "dự án", "can-tho", "thành phố Cần Thơ"),
+        (Decimal(640) * 10 ** 6, "USD", "can-tho", "thành phố Cần Thơ"),
+        (Decimal(9), "khu công nghiệp", "an-giang", "Tỉnh An Giang")]
+    # a district is not a province: its counts are left out
+    found, result = run("Ông Lê Văn C cho biết huyện có 18 xã, trong đó 11 xã đạt chuẩn.")
+    assert result == [] and len(skipped(found)) == 2
+
+UBND = Org("Ủy ban nhân dân tỉnh Lạng Sơn", "Ủy ban nhân dân tỉnh Lạng Sơn",
+           "uy-ban-nhan-dan-tinh-lang-son", province="lang-son")
+
+
+def test_the_whole_province_is_the_one_province_the_article_names() -> None:
+    text = ("Ủy ban nhân dân tỉnh Lạng Sơn họp phiên thường kỳ tháng 6.\n"
+            "Toàn tỉnh hiện có 65 xã, phường; tỉnh đã cấp mới 14 dự án đầu tư.")
+    _, result = run(text, [UBND])
+    assert [(f.value, f.unit, f.province) for f in result] == [
+        (Decimal(65), "xã, phường", "lang-son"), (Decimal(14), "dự án", "lang-son")]
+    assert [f.subject_span.text for f in result if f.subject_span] == ["Toàn tỉnh", "tỉnh"]
+
+
+def test_a_merged_province_is_the_one_its_former_provinces_became() -> None:
+    text = ("Tỉnh ủy Tuyên Quang mới được lập từ Tỉnh ủy Hà Giang và Tỉnh ủy Tuyên Quang. "
+            "Toàn tỉnh hiện có 124 xã, phường.")
+    orgs = [Org("Tỉnh ủy Tuyên Quang", "Tỉnh ủy Tuyên Quang", "tinh-uy-tuyen-quang",
+                province="tuyen-quang"),
+            Org("Tỉnh ủy Hà Giang", "Tỉnh ủy Hà Giang", "tinh-uy-ha-giang", province="ha-giang")]
+    f = run(text, orgs)[1][0]
+    assert (f.value, f.province) == (Decimal(124), "tuyen-quang")
+
+
+def test_a_province_that_is_not_the_only_one_is_not_guessed() -> None:
+    text = ("Tỉnh ủy Cao Bằng và Tỉnh ủy Lạng Sơn ký kết phối hợp. Toàn tỉnh hiện có 56 xã.")
+    orgs = [Org("Tỉnh ủy Cao Bằng", "Tỉnh ủy Cao Bằng", "tinh-uy-cao-bang", province="cao-bang"),
+            Org("Tỉnh ủy Lạng Sơn", "Tỉnh ủy Lạng Sơn", "tinh-uy-lang-son", province="lang-son")]
+    found, result = run(text, orgs)
+    assert result == []
+    assert any("one province" in s for s in skipped(found))
+
+
+@pytest.mark.parametrize("sentence", [
+    "GRDP năm nay ước tăng 7,2% so với năm trước.",  # a province's product, but which one?
+    "Các sở, ngành cấp tỉnh đã tiếp nhận 300 hồ sơ.",  # "tỉnh" does not open a clause
+    "UBND tỉnh đã phê duyệt 12 dự án.",  # "tỉnh" goes on a name
+    "Giải ngân vốn đầu tư công đạt 41% kế hoạch, thấp hơn bình quân cả nước.",  # a comparison
+])
+def test_a_territory_is_not_guessed(sentence: str) -> None:
+    found, result = run(sentence)
+    assert result == [] and len(skipped(found)) == 1
+
+
+def test_the_nation_is_the_subject_when_the_sentence_names_it() -> None:
+    f = only("Đến cuối năm, cả nước đã có 2.150 xã đạt chuẩn nông thôn mới.")
+    assert (f.value, f.unit, f.national, f.province, f.subject) == (Decimal(2150), "xã", True,
+                                                                    None, None)
+    assert f.subject_span is not None and f.subject_span.text == "cả nước"
+    f = only("Theo báo cáo, GDP quý II tăng 6,9% so với cùng kỳ.")
+    assert f.national and not f.target and f.subject_span is not None
+    assert f.subject_span.text == "GDP"
+
+
+def test_a_statistic_takes_the_territory_of_the_sentence_before_not_a_body() -> None:
+    text = ("Năm 2024, GRDP của tỉnh Quảng Trị tăng 6,5%. Kim ngạch xuất khẩu đạt 750 triệu USD.")
+    _, result = run(text)
+    assert [(f.value, f.unit, f.province) for f in result] == [
+        (Decimal("6.5"), "percent", "quang-tri"), (Decimal(750) * 10 ** 6, "USD", "quang-tri")]
+    found, result = run("Bộ Tài chính vừa công bố số liệu quý I. Thu ngân sách đạt 600 nghìn tỷ "
+                        "đồng.")
+    assert result == []
+    assert any("no territory" in s for s in skipped(found))
+
+
+def test_a_rate_per_year_is_its_own_unit() -> None:
+    f = only("Giai đoạn 2021-2025, GRDP của tỉnh Tây Ninh tăng bình quân 8,2%/năm.")
+    assert (f.value, f.unit_ids, f.province, f.period) == (
+        Decimal("8.2"), ("percent-per-year",), "tay-ninh", "2021-2025")
+    assert f.span.text == "8,2%/năm"
+
+
+def test_the_owner_named_after_the_figure() -> None:
+    text = ("Đảng ủy Tổng công ty Hàng hải Việt Nam tổ chức hội nghị cán bộ chủ chốt. Hiện có "
+            "2.400 đảng viên trong toàn Đảng bộ.")
+    f = run(text)[1][-1]
+    assert (f.value, f.subject) == (Decimal(2400), "Đảng bộ Tổng công ty Hàng hải Việt Nam")
+    assert f.subject_span is not None and f.subject_span.text == "toàn Đảng bộ"
+    council = Org("Hội đồng nhân dân tỉnh Thái Nguyên", "Hội đồng nhân dân tỉnh Thái Nguyên",
+                  "hoi-dong-nhan-dan-tinh-thai-nguyen", province="thai-nguyen")
+    f = only_of("Nghị quyết được 95% đại biểu Hội đồng nhân dân tỉnh Thái Nguyên tán thành.",
+                [council])
+    assert (f.value, f.subject) == (Decimal(95), council.name)
+
+
+def only_of(text: str, orgs: Iterable[Org] = (),
+            events: Iterable[EventMention] = ()) -> Figure:
+    _, found = run(text, orgs, events)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_the_issuer_of_counted_documents_is_not_their_owner() -> None:
+    f = only("Đảng ủy Khối Doanh nghiệp Trung ương đã quán triệt 5 nghị quyết của Bộ Chính trị.")
+    assert f.subject == "Đảng ủy Khối Doanh nghiệp Trung ương"
+
+
+def test_a_body_s_own_superior_after_the_figure_does_not_replace_it() -> None:
+    inspectorate = Org("Thanh tra Bộ Xây dựng", "Thanh tra Bộ Xây dựng", "thanh-tra-bo-xay-dung",
+                       parent="bo-xay-dung")
+    ministry = Org("Bộ Xây dựng", "Bộ Xây dựng", "bo-xay-dung")
+    f = only_of("Năm 2024, Thanh tra Bộ Xây dựng đã thanh tra 7 đơn vị trực thuộc Bộ Xây dựng.",
+                [inspectorate, ministry])
+    assert f.subject == "Thanh tra Bộ Xây dựng"
+
+
+COUNCIL = Org("Hội đồng nhân dân tỉnh Thái Nguyên", "Hội đồng nhân dân tỉnh Thái Nguyên",
+              "hoi-dong-nhan-dan-tinh-thai-nguyen", province="thai-nguyen")
+SESSION = ("Sáng 10/12, Hội đồng nhân dân tỉnh Thái Nguyên khai mạc kỳ họp thứ 20. Sau ba ngày "
+           "làm việc, kỳ họp đã thông qua 27 nghị quyết.")
+
+
+def test_a_meeting_in_subject_position_stands_for_the_body_that_holds_it() -> None:
+    event = meeting(SESSION, "ky-hop", "kỳ họp thứ 20", COUNCIL)
+    f = only_of(SESSION, [COUNCIL], [event])
+    assert (f.value, f.unit, f.subject) == (Decimal(27), "nghị quyết", COUNCIL.name)
+    assert f.subject_span is not None and f.subject_span.text == "kỳ họp"
+
+
+def test_a_meeting_whose_holder_is_not_named_nearby_is_not_resolved() -> None:
+    text = SESSION.replace(". Sau ba", ".\nSau ba")  # the figure in a paragraph of its own
+    event = meeting(text, "ky-hop", "kỳ họp thứ 20", COUNCIL)
+    found, result = run(text, [COUNCIL], [event])
+    assert result == [] and any("holder" in s for s in skipped(found))
+    found, result = run(SESSION, [COUNCIL])  # no event reported
+    assert result == [] and len(skipped(found)) == 1
+
+
+def test_delegates_belong_to_the_meeting_reported_before_them() -> None:
+    body = Org("Đảng bộ Khối Cơ quan tỉnh", "Đảng bộ Khối Cơ quan tỉnh Thái Nguyên",
+               "dang-bo-khoi-co-quan-tinh-thai-nguyen")
+    text = ("Đại hội Đảng bộ Khối Cơ quan tỉnh khai mạc sáng nay.\n"
+            "Nghị quyết được 298/300 đại biểu tán thành.")
+    event = meeting(text, "dai-hoi", "Đại hội Đảng bộ Khối Cơ quan tỉnh", body)
+    f = only_of(text, [body], [event])
+    assert (f.value, f.total, f.unit, f.subject) == (Decimal(298), Decimal(300), "đại biểu",
+                                                     body.name)
+
+
+def test_a_verb_without_subject_goes_on_with_the_previous_sentence() -> None:
+    commission = Org("Ủy ban Kiểm tra Tỉnh ủy Quảng Trị", "Ủy ban Kiểm tra Tỉnh ủy Quảng Trị",
+                     "uy-ban-kiem-tra-tinh-uy-quang-tri", province="quang-tri")
+    text = ("Năm 2024, Ủy ban Kiểm tra Tỉnh ủy Quảng Trị đã kiểm tra 14 tổ chức đảng. Qua kiểm "
+            "tra, đã phát hiện 3 tổ chức đảng có vi phạm.")
+    _, result = run(text, [commission])
+    assert [(f.value, f.subject) for f in result] == [(Decimal(14), commission.name),
+                                                      (Decimal(3), commission.name)]
+    found, result = run(text.replace(". Qua", ".\nQua"), [commission])
+    assert [f.value for f in result] == [Decimal(14)] and len(skipped(found)) == 1
+
+
+def test_a_sentence_with_its_own_subject_does_not_take_the_previous_one() -> None:
+    text = ("Năm 2024, Đảng bộ Tổng công ty Đường sắt Việt Nam kết nạp 120 đảng viên. Công ty mẹ "
+            "có 900 lao động.")
+    found, result = run(text)
+    assert [f.value for f in result] == [Decimal(120)]
+    assert any("900 lao động" in s for s in skipped(found))
+
+
+def test_the_association_at_every_level_is_the_association_of_the_article() -> None:
+    union = Org("Hội Liên hiệp Phụ nữ Việt Nam", "Hội Liên hiệp Phụ nữ Việt Nam",
+                "hoi-lien-hiep-phu-nu-viet-nam")
+    text = ("Hội Liên hiệp Phụ nữ Việt Nam tổng kết năm 2024. Trong năm, các cấp Hội đã kết nạp "
+            "120.000 hội viên.")
+    f = only_of(text, [union])
+    assert (f.value, f.unit, f.subject) == (Decimal(120000), "hội viên", union.name)
+    assert f.subject_span is not None and f.subject_span.text == "các cấp Hội"
+    farmers = Org("Hội Nông dân Việt Nam", "Hội Nông dân Việt Nam", "hoi-nong-dan-viet-nam")
+    two = ("Hội Liên hiệp Phụ nữ Việt Nam và Hội Nông dân Việt Nam ký chương trình phối hợp. "
+           "Năm qua, các cấp Hội đã vận động 3.000 hội viên tham gia.")
+    found, result = run(two, [union, farmers])
+    assert result == [] and len(skipped(found)) == 1
+
+
+def test_more_counted_nouns() -> None:
+    _, result = run("Năm 2024, Bộ Tư pháp đã biểu dương 36 tập thể và 72 cá nhân; tiếp nhận 410 "
+                    "đơn của công dân; tinh giản 18 biên chế.")
+    assert [(f.value, f.unit) for f in result] == [
+        (Decimal(36), "tập thể"), (Decimal(72), "cá nhân"), (Decimal(410), "đơn"),
+        (Decimal(18), "biên chế")]
+    assert {f.subject for f in result} == {"Bộ Tư pháp"}
+    f = only("Đến nay, cả nước còn 3.321 xã, phường, đặc khu.")
+    assert f.unit == "xã, phường, đặc khu"
+
+
+def test_a_number_before_xuong_con_shares_the_unit_of_the_next() -> None:
+    _, result = run("Đảng ủy Tổng công ty Cảng hàng không Việt Nam đã giảm từ 14 xuống còn 9 "
+                    "chi bộ.")
+    assert [(f.value, f.unit, f.span.text, f.measure_id) for f in result] == [
+        (Decimal(14), "chi bộ", "14", "giam-tu"), (Decimal(9), "chi bộ", "9 chi bộ", "con")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Đảng ủy Tập đoàn Dầu khí Quốc gia Việt Nam cho biết lợi nhuận đạt 500 tỷ.",  # no currency
+    "Đảng ủy Tập đoàn Dầu khí Quốc gia Việt Nam có đồng chí Bí thư 58 tuổi.",  # an age
+    "Đảng ủy Tập đoàn Dầu khí Quốc gia Việt Nam họp ngày 1/10 tại Hà Nội.",  # a date, not 1 of 10
+    "Đảng ủy Tập đoàn Dầu khí Quốc gia Việt Nam đã ban hành 12 tháng 5 chỉ thị.",  # no number
+])
+def test_new_nouns_keep_dates_ages_and_money_without_currency_out(sentence: str) -> None:
+    found, result = run(sentence)
+    assert result == [] and skipped(found) == []
+
+
+def test_a_threshold_of_what_was_counted_is_not_a_figure() -> None:
+    found, result = run("Đến nay, cả nước còn 15 tỉnh có tỷ lệ hộ nghèo trên 5%.")
+    assert [(f.value, f.unit) for f in result] == [(Decimal(15), "tỉnh")]
+    assert any("threshold" in s for s in skipped(found))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -298,8 +601,8 @@ def graph_of(statements: Iterable[Statement]) -> Graph:
     return g
 
 
-def violations(data: Graph) -> set[URIRef]:
-    """Shapes that report a violation for ``data`` plus the ontology."""
+def violations(data: Graph, severity: URIRef = SH.Violation) -> set[URIRef]:
+    """Shapes that report a result of ``severity`` for ``data`` plus the ontology."""
     full = Graph()
     for path in sorted(ONTOLOGY.glob("*.ttl")):
         full.parse(path)
@@ -309,7 +612,7 @@ def violations(data: Graph) -> set[URIRef]:
         shapes.parse(SHAPES / name)
     _, report, _ = pyshacl.validate(full, shacl_graph=shapes, inference="none")
     return {report.value(r, SH.sourceShape) for r in report.subjects(RDF.type, SH.ValidationResult)
-            if report.value(r, SH.resultSeverity) == SH.Violation}
+            if report.value(r, SH.resultSeverity) == severity}
 
 
 @pytest.fixture(scope="module")
@@ -397,3 +700,66 @@ def test_a_figure_iri_has_the_agreed_form(good: Graph) -> None:
     for s, p, o in good:
         g.add((URIRef("https://example.org/x") if s == obs else s, p, o))
     assert VGSH["FigureShape"] in violations(g)
+
+
+# ---------------------------------------------------------------------------------------------
+#  Territories and fractions in RDF
+# ---------------------------------------------------------------------------------------------
+
+TERRITORIES = ("Năm 2024, tỉnh Quảng Ngãi thu ngân sách nhà nước đạt 31.500 tỷ đồng. Cùng năm, cả "
+               "nước đã có 2.150 xã đạt chuẩn nông thôn mới.")
+
+
+def test_a_territory_is_the_subject_in_rdf() -> None:
+    found, _ = run(TERRITORIES)
+    statements = list(rdf_figures.statements(found, Iris()))
+    province = Iris().of("province", "quang-ngai")
+    subjects = [st for st in statements if st.predicate == str(VG.refSubject)]
+    assert [(st.obj, st.span.text if st.span else None) for st in subjects] == [
+        (province, "tỉnh Quảng Ngãi"), ("http://www.wikidata.org/entity/Q881", "cả nước")]
+    reference = {(st.predicate, st.obj) for st in statements if st.subject == province}
+    assert (str(RDF.type), str(VG.Province)) in reference
+    assert (str(VG.iso31662Code), "VN-29") in reference
+    assert all(st.span is None and st.source for st in statements if st.subject == province)
+    # a territory is not typed as an organisation
+    assert not any(st.obj == str(VG.Organization) for st in statements)
+
+
+def test_the_subject_shape_accepts_a_province_and_warns_on_anything_else() -> None:
+    found, _ = run(TERRITORIES)
+    g = graph_of([*rdf_articles.statements(found, Iris()),
+                  *rdf_figures.statements(found, Iris())])
+    assert violations(g) == set()
+    assert VGSH["Figure-refSubjectKind"] not in violations(g, SH.Warning)
+    obs = next(g.subjects(VG.refSubject, URIRef(Iris().of("province", "quang-ngai"))))
+    g.set((obs, VG.refSubject, URIRef("https://example.org/somewhere")))
+    assert VGSH["Figure-refSubjectKind"] in violations(g, SH.Warning)
+
+
+def test_a_fraction_is_published_as_its_part() -> None:
+    body = Org("Đảng bộ Khối Cơ quan tỉnh", "Đảng bộ Khối Cơ quan tỉnh Thái Nguyên",
+               "dang-bo-khoi-co-quan-tinh-thai-nguyen")
+    text = ("Đại hội Đảng bộ Khối Cơ quan tỉnh khai mạc sáng nay.\n"
+            "Nghị quyết được 298/300 đại biểu tán thành.")
+    found, _ = run(text, [body], [meeting(text, "dai-hoi", "Đại hội Đảng bộ Khối Cơ quan tỉnh",
+                                          body)])
+    statements = list(rdf_figures.statements(found, Iris()))
+    values = [st for st in statements if st.predicate == str(VG.reportedValue)]
+    assert [(st.obj, st.span.text if st.span else None) for st in values] == [
+        ("298", "298/300 đại biểu")]
+    assert not any(st.obj == "300" for st in statements)
+    g = graph_of([*rdf_articles.statements(found, Iris()), *statements])
+    assert violations(g) == set()
+
+
+def test_a_rate_per_year_over_100_percent_needs_a_rate_of_change() -> None:
+    found, _ = run("Giai đoạn 2021-2025, GRDP của tỉnh Tây Ninh tăng bình quân 8,2%/năm; tỷ lệ "
+                   "che phủ rừng đạt 16%/năm.")
+    g = graph_of([*rdf_articles.statements(found, Iris()),
+                  *rdf_figures.statements(found, Iris())])
+    assert violations(g) == set()
+    share = next(s for s in g.subjects(VG.unit, URIRef(CODE + "unit/percent-per-year"))
+                 if g.value(s, VG.measure) != URIRef(CODE + "measure/tang-truong"))
+    g.set((share, VG.reportedValue, Literal("160", datatype=XSD.decimal)))
+    assert VGSH["FigurePercentShape"] in violations(g)
+

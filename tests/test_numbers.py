@@ -12,6 +12,7 @@ from vietgov.extract.numbers import (
     find_quantities,
     parse_number_words,
     parse_numeral,
+    scale_factor,
 )
 from vietgov.reading.normalize import fold_text
 
@@ -146,3 +147,50 @@ def test_number_words(words: str, value: int) -> None:
 @pytest.mark.parametrize("words", ["", "mươi", "hai ba", "một mười", "xin chào", "linh"])
 def test_not_number_words(words: str) -> None:
     assert parse_number_words(words) is None
+
+
+@pytest.mark.parametrize(("text", "value", "total"), [
+    ("được 452/470 đại biểu tán thành", Decimal(452), Decimal(470)),
+    ("đạt 19/19 tiêu chí", Decimal(19), Decimal(19)),
+    ("có 1.180/1.250 hộ", Decimal(1180), Decimal(1250)),
+])
+def test_a_fraction_is_a_part_of_a_whole(text: str, value: Decimal, total: Decimal) -> None:
+    (q,) = quantities(text)
+    assert (q.value, q.total, q.value_max, q.percent) == (value, total, None, False)
+    assert text[q.start:q.end] == text.split()[1]
+
+
+@pytest.mark.parametrize("text", [
+    "họp ngày 1/10 tại Hà Nội",  # day and month: a whole of twelve or less
+    "từ 15/10 đến nay",  # day and month: the part is larger
+    "số liệu 3/2025 cho thấy",  # month and year
+    "năm học 2024/2025",  # two years
+    "thông báo 12/5/2024",  # a full date
+    "giải 5/năm",  # a period after a count: not a rate
+])
+def test_what_only_looks_like_a_fraction_is_not_one(text: str) -> None:
+    assert all(q.total is None for q in quantities(text))
+    assert not any(q.value in (Decimal(1), Decimal(15), Decimal(3), Decimal(2024), Decimal(12),
+                               Decimal(5)) for q in quantities(text))
+
+
+@pytest.mark.parametrize(("text", "low", "high", "per"), [
+    ("tăng bình quân 7,5%/năm", Decimal("7.5"), None, "năm"),
+    ("đạt 9-10%/năm", Decimal(9), Decimal(10), "năm"),
+    ("lãi 0,5%/tháng", Decimal("0.5"), None, "tháng"),
+    ("đạt 12%.", Decimal(12), None, None),
+])
+def test_a_rate_per_period(text: str, low: Decimal, high: Decimal | None, per: str | None) -> None:
+    (q,) = quantities(text)
+    assert (q.value, q.value_max, q.percent, q.per) == (low, high, True, per)
+
+
+@pytest.mark.parametrize(("unit", "factor"), [
+    ("tỷ đồng", Decimal(10) ** 9),
+    ("triệu người", Decimal(10) ** 6),
+    ("nghìn tỷ đồng", Decimal(10) ** 12),
+    ("đảng viên", Decimal(1)),
+    ("", Decimal(1)),
+])
+def test_scale_factor_of_a_unit_that_keeps_its_scale_word(unit: str, factor: Decimal) -> None:
+    assert scale_factor(unit) == factor

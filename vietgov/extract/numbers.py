@@ -2,9 +2,11 @@
 
 Vietnamese prose writes thousands with ``.`` and decimals with ``,`` (``2.350`` = 2350,
 ``12,5`` = 12.5), zero-pads small counts (``07``), writes ranges with a dash or *đến*
-(``6,5 - 7%``), multiplies by scale words (``1,5 triệu``) and qualifies numbers with
-comparators (*hơn*, *khoảng*, *gần* before; *trở lên* after). The words live in
-``mappings/figure_units.yaml``; this module only knows the digits and punctuation.
+(``6,5 - 7%``), multiplies by scale words (``1,5 triệu``), qualifies numbers with
+comparators (*hơn*, *khoảng*, *gần* before; *trở lên* after), writes a part of a whole as a
+fraction (``441/445`` deputies: 441 of 445) and a yearly rate with the period after the percent
+sign (``6,9%/năm``). The words live in ``mappings/figure_units.yaml``; this module only knows the
+digits and punctuation.
 
 All functions work on folded text (:mod:`vietgov.reading.normalize`), so dashes are ``-``.
 """
@@ -39,6 +41,8 @@ class Quantity:
     comparator: str | None = None  # ">=", ">", "<=", "<", "~" (a word before the number)
     percent: bool = False
     number_start: int = 0  # where the first numeral starts (after any comparator word)
+    total: Decimal | None = None  # the whole of a fraction: 445 of "441/445"
+    per: str | None = None  # the period word of a rate ("năm" of "6,9%/năm"), folded lower case
 
 
 def parse_numeral(token: str) -> Decimal:
@@ -62,6 +66,27 @@ def _words() -> dict[str, tuple[str, int]]:
     kinds = {"digit", "ten", "tens", "hundred", "filler", "scale"}
     return {fold_text(row["text"]).lower(): (row["kind"], int(row["value"]))
             for row in load_yaml("figure_units.yaml") if row["kind"] in kinds}
+
+
+@cache
+def _per_words() -> tuple[str, ...]:
+    """Period words written after a percent sign ("%/năm"), longest first."""
+    found = {fold_text(str(row["per"])).lower() for row in load_yaml("figure_units.yaml")
+             if row["kind"] == "percent" and row.get("per")}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def scale_factor(text: str) -> Decimal:
+    """The product of the scale words that open ``text``: ``"tỷ đồng"`` → 10⁹, ``"triệu
+    người"`` → 10⁶, ``"đảng viên"`` → 1 (how a unit that keeps its scale word compares with a
+    value that is already multiplied)."""
+    factor = Decimal(1)
+    for word in fold_text(text).lower().split():
+        kind, value = _words().get(word, ("", 0))
+        if kind != "scale":
+            break
+        factor *= value
+    return factor
 
 
 @cache
@@ -130,11 +155,12 @@ def parse_number_words(text: str) -> int | None:
 def _quantity_pattern() -> re.Pattern[str]:
     scales = "|".join(map(re.escape, sorted(
         (w for w, (kind, _) in _words().items() if kind == "scale"), key=len, reverse=True)))
+    per = "|".join(map(re.escape, _per_words())) or r"(?!)"
     return re.compile(
-        rf"{_BEFORE}(?P<a>{_NUMERAL})(?P<pa>\s?%)?"
+        rf"{_BEFORE}(?P<a>{_NUMERAL})(?:/(?P<of>{_NUMERAL}))?(?P<pa>\s?%)?"
         rf"(?:(?:\s*-\s*|\s+(?:đến|tới)\s+)(?P<b>{_NUMERAL}))?"
         rf"(?P<scale>(?:\s+(?:{scales}))+(?!\w))?"
-        rf"(?P<pct>\s?%|\s+phần\s+trăm(?!\w))?{_AFTER}",
+        rf"(?P<pct>\s?%|\s+phần\s+trăm(?!\w))?(?:/(?P<per>{per})(?!\w))?{_AFTER}",
         re.IGNORECASE,
     )
 
@@ -144,16 +170,25 @@ def find_quantities(text: str) -> Iterator[Quantity]:
 
     Numerals inside dates, document symbols and decimals of other numerals are not reported.
     A range is two numerals joined by ``-`` or *đến*/*tới*, the second one larger:
-    ``6,5 - 7%`` gives 6.5 … 7.
+    ``6,5 - 7%`` gives 6.5 … 7. A fraction ``441/445`` is the value 441 with the total 445;
+    one that could be a date (``1/10``: a whole of twelve or less, ``5/2025``: a year) is not
+    read. A period word after a percent sign (``%/năm``) is the rate's ``per``.
     """
     before, table = _comparators("before")
     for m in _quantity_pattern().finditer(text):
         value = parse_numeral(m.group("a"))
         value_max = parse_numeral(m.group("b")) if m.group("b") else None
+        total = parse_numeral(m.group("of")) if m.group("of") else None
         if value_max is not None and value_max <= value:
             continue  # "5-3" or "21-21": not a range that can be read
         if m.group("pa") and value_max is not None and not m.group("pct"):
             continue  # "8% - 10" names two different things
+        if total is not None and (_date_like(m.group("a"), m.group("of")) or total < value
+                                  or value_max is not None or m.group("pa") or m.group("pct")):
+            continue  # "27/12", "5/2025", "8/5": a date or not a part of a whole
+        per = m.group("per").lower() if m.group("per") else None
+        if per is not None and not (m.group("pct") or m.group("pa")):
+            continue  # "/năm" after a count: a date or a symbol, not a rate
         if m.group("scale"):
             factor = Decimal(1)
             for word in m.group("scale").split():
@@ -167,7 +202,15 @@ def find_quantities(text: str) -> Iterator[Quantity]:
             start = c.start()
         yield Quantity(start, m.end(), _normal(value),
                        _normal(value_max) if value_max is not None else None, comparator,
-                       bool(m.group("pct") or m.group("pa")), m.start())
+                       bool(m.group("pct") or m.group("pa")), m.start(),
+                       _normal(total) if total is not None else None, per)
+
+
+def _date_like(part: str, whole: str) -> bool:
+    """Whether ``part/whole`` may be a day and month or a month and year."""
+    if not whole.isdigit():
+        return False
+    return int(whole) <= 12 or (len(whole) == 4 and whole[:2] in ("19", "20"))
 
 
 def comparator_after(text: str, pos: int) -> tuple[str, int] | None:

@@ -3,8 +3,13 @@
 Each figure becomes ``{base}figure/{article}/{start}``, a ``vg:Figure`` (⊑ ``qb:Observation``)
 of the data set ``{base}dataset/figures`` derived from its article (``prov:wasDerivedFrom``),
 each fact justified by its own span: the number for the value, unit, comparator and data set;
-the cue word for the measure; the body's name for the subject; the time expression for the
-period; the goal word for ``vg:isTarget``.
+the cue word for the measure; the body's or territory's name for the subject; the time
+expression for the period; the goal word for ``vg:isTarget``.
+The subject (``vg:refSubject``) is an organisation, a province (``{base}province/{id}``, with
+the reference facts of :func:`vietgov.rdf.organisations.province_statements`) or Viet Nam
+(``wd:Q881``) for national figures.
+The whole of a fraction (``Figure.total``, 445 of "441/445") is not published: the ontology has
+no property for it yet.
 The data set and the unit and measure concepts it uses are curated reference data
 (``mappings/figure_units.yaml``, ``mappings/figure_measures.yaml``), stated without a span.
 """
@@ -17,6 +22,7 @@ from vietgov.extract.figures import Figure, measures, units
 from vietgov.model import Extraction, Span, Statement
 from vietgov.rdf.iris import Iris, code
 from vietgov.rdf.namespaces import CODE, PROV, QB, RDF_TYPE, RDFS_LABEL, SKOS, VG, WD, XSD
+from vietgov.rdf.organisations import province_statements
 
 DATASET_SOURCE = ("vietgov figures: numbers reported in news articles, read with "
                   "mappings/figure_units.yaml and mappings/figure_measures.yaml")
@@ -49,6 +55,7 @@ def statements(found: Extraction, iris: Iris) -> Iterator[Statement]:
         return
     article = iris.article(found.article.id)
     yield from _dataset(iris)
+    yield from province_statements(iris, {f.province for f in figures if f.province})
     done: set[str] = set()
     for figure in figures:
         yield from _figure(figure, iris, found.article.id, article)
@@ -94,11 +101,14 @@ def _figure(figure: Figure, iris: Iris, article_id: str, article: str) -> Iterat
                figure.target_span if figure.target else None, datatype=XSD + "boolean")
     if figure.period:
         yield fact(VG + "refPeriod", figure.period, figure.period_span)
-    if figure.subject_key is None:
-        yield fact(VG + "refSubject", NATION, is_iri=True)
-        return
-    yield fact(VG + "refSubject", iris.organisation(figure.subject_key), figure.subject_span,
-               is_iri=True)
+    if figure.province is not None:
+        yield fact(VG + "refSubject", iris.of("province", figure.province), figure.subject_span,
+                   is_iri=True)
+    elif figure.subject_key is None:
+        yield fact(VG + "refSubject", NATION, figure.subject_span, is_iri=True)
+    else:
+        yield fact(VG + "refSubject", iris.organisation(figure.subject_key), figure.subject_span,
+                   is_iri=True)
 
 
 def _reference(subject: str, predicate: str, obj: str, source: str, *, is_iri: bool = False,
@@ -136,7 +146,7 @@ def _concept(iri: str, cls: str, scheme: str, notation: str, vi: str, en: str,
 def _unit(figure: Figure) -> Iterator[Statement]:
     parts = [units()[u] for u in figure.unit_ids]
     en = parts[-1].en if len(parts) == 1 else f"{parts[-1].en} ({parts[0].en})"
-    vi = "phần trăm" if figure.unit_ids == ("percent",) else figure.unit
+    vi = " ".join(p.vi or p.text for p in parts)
     source = "; ".join(dict.fromkeys(p.source for p in parts))
     yield from _concept(unit_iri(figure), VG + "FigureUnit", UNIT_SCHEME,
                         "-".join(figure.unit_ids), vi, en, source)
