@@ -132,3 +132,89 @@ def test_dateline_gives_the_publication_date(tmp_path: Path) -> None:
 def test_a_date_inside_a_sentence_is_not_the_publication_date(tmp_path: Path) -> None:
     text = "Một tiêu đề bài báo đủ dài ở đây\n\nNgày 20/7/2025, hội nghị đã diễn ra tại Hà Nội."
     assert read_article(_write(tmp_path, "undated.txt", text.encode())).published is None
+
+
+# ---------------------------------------------------------------- metadata: datelines, bylines,
+# outlets (sentences composed for these tests)
+
+
+@pytest.mark.parametrize("dateline", [
+    "Thứ năm, 05/06/2025 - 09:30",
+    "Chủ nhật, 2/3/2025, 14:20 (GMT+7)",
+    "Thứ 3, 11/11/2025 08:05",
+    "Cập nhật: 30/09/2025 17:45",
+])
+def test_a_dateline_is_never_the_title(tmp_path: Path, dateline: str) -> None:
+    text = f"{dateline}\n\nTỉnh tổ chức hội nghị tổng kết công tác năm\n\nNội dung bài viết.\n"
+    article = read_article(_write(tmp_path, "dl.txt", text.encode()))
+    assert article.title is not None and article.title.text.startswith("Tỉnh tổ chức")
+    assert article.published is not None and article.published_span is not None
+    assert article.text[article.published_span.start:article.published_span.end] \
+        == article.published_span.text
+
+
+@pytest.mark.parametrize(("last_line", "author"), [
+    ("NGỌC LAN – QUỐC BẢO", "NGỌC LAN – QUỐC BẢO"),
+    ("Bài và ảnh: TRẦN HIẾU", "TRẦN HIẾU"),
+    ("Tin, ảnh: Minh Đức", "Minh Đức"),
+    ("Thu Trang, Hoài Nam", "Thu Trang, Hoài Nam"),
+    ("Ảnh: HỒNG NHUNG", "HỒNG NHUNG"),
+])
+def test_bylines_keep_the_names_as_written_without_the_credit_label(
+        tmp_path: Path, last_line: str, author: str) -> None:
+    text = f"Một tiêu đề bài báo đủ dài ở đây\n\nNội dung bài viết.\n\n{last_line}\n"
+    article = read_article(_write(tmp_path, "by.txt", text.encode()))
+    assert article.author is not None and article.author.text == author
+
+
+@pytest.mark.parametrize("last_line", [
+    "Ảnh: minh họa",  # a credit label without a name
+    "HỘI NGHỊ ĐÃ THÀNH CÔNG TỐT ĐẸP VÀ ĐỂ LẠI NHIỀU ẤN TƯỢNG",  # a shouted sentence
+    "Anh - Chị - Em - Bạn - Tôi - Họ",  # too many names
+])
+def test_lines_that_are_not_bylines(tmp_path: Path, last_line: str) -> None:
+    text = f"Một tiêu đề bài báo đủ dài ở đây\n\nNội dung bài viết.\n\n{last_line}\n"
+    assert read_article(_write(tmp_path, "nb.txt", text.encode())).author is None
+
+
+@pytest.mark.parametrize(("opening", "outlet"), [
+    ("(Chinhphu.vn) - Sáng nay, Chính phủ họp phiên thường kỳ.", "Chinhphu.vn"),
+    ("TTO - Chiều qua, thành phố đã khánh thành cây cầu mới.", "TTO"),
+    ("QĐND Online - Ngày 5-9, đơn vị tổ chức lễ ra quân.", "QĐND Online"),
+    ("Hà Tĩnh (TTXVN) - Ngày 2/4, tỉnh tổ chức diễn tập.", "TTXVN"),
+    ("Cần Thơ (VOV) Sáng 7/7, thành phố ra mắt trung tâm mới.", "VOV"),
+])
+def test_dispatch_marks_open_the_first_paragraph(tmp_path: Path, opening: str,
+                                                 outlet: str) -> None:
+    text = f"Một tiêu đề bài báo đủ dài ở đây\n\n{opening}\n\nNội dung tiếp theo.\n"
+    article = read_article(_write(tmp_path, "out.txt", text.encode()))
+    assert article.outlet is not None and article.outlet.text == outlet
+    assert article.text[article.outlet.start:article.outlet.end] == outlet
+
+
+@pytest.mark.parametrize("body", [
+    # an unknown mark
+    "ABC - Sáng nay, hội nghị đã diễn ra.\n\nNội dung.",
+    # a known mark deep in the article, not opening one of its first paragraphs
+    "Đoạn một.\n\nĐoạn hai.\n\nĐoạn ba.\n\nĐoạn bốn.\n\nĐoạn năm.\n\n"
+    "TTO - Một đoạn trích dẫn về sau.",
+    # a bracket after words that are no place
+    "Sáng nay (TTXVN) - hội nghị đã diễn ra.",
+    # the mark in lower case is a word, not the outlet's signature
+    "tto - đây không phải dấu hiệu của cơ quan báo chí.",
+])
+def test_no_outlet_without_a_dispatch_mark_at_the_top(tmp_path: Path, body: str) -> None:
+    text = f"Một tiêu đề bài báo đủ dài ở đây\n\n{body}\n"
+    assert read_article(_write(tmp_path, "noout.txt", text.encode())).outlet is None
+
+
+def test_outlets_mapping_rows_have_marks_and_sources() -> None:
+    from vietgov.mappings import load_yaml
+    rows = load_yaml("outlets.yaml")
+    names = [r["name"] for r in rows]
+    assert len(names) == len(set(names))
+    marks = [m.lower() for r in rows for m in r.get("marks", [])]
+    assert len(marks) == len(set(marks)), "a mark may name one outlet only"
+    labels = [r["text"] for r in load_yaml("page_furniture.yaml")
+              if r.get("role") == "credit-label"]
+    assert labels and all(not label.endswith(":") for label in labels)

@@ -1,8 +1,10 @@
 """Cue words that link two cited documents (``mappings/document_relations.yaml``).
 
-The extractor decides *where* a cue may link two citations (inside the subject of one
-citation, or opening the sentence whose subject issues the other); this module only answers
-"does this stretch of folded text end with a cue, and which relation does it state?".
+The extractor decides *where* a cue may link two citations (``title``: inside the subject of
+one citation; ``lead``: opening the sentence whose subject issues the other; ``trail``: right
+after a citation, "A, thay thế B" / "A sửa đổi B"; ``purpose``: after "nhằm" following a
+citation, "ban hành A nhằm cụ thể hóa B"); this module only answers "does this stretch of folded
+text end with a cue, and which relation does it state?".
 """
 
 from __future__ import annotations
@@ -47,8 +49,8 @@ def cues() -> tuple[Cue, ...]:
     """Relation cues, longest first; rows with ``applies_to`` before general ones."""
     out: list[tuple[int, Cue]] = []
     for row in load_yaml("document_relations.yaml"):
-        if row.get("role") == "filler":
-            continue
+        if row.get("role"):
+            continue  # fillers and purpose links are no cues
         relation = row["relation"]
         if relation not in RELATIONS:
             raise ValueError(f"document_relations.yaml: unknown relation {relation!r}")
@@ -58,6 +60,20 @@ def cues() -> tuple[Cue, ...]:
                                 frozenset(row.get("applies_to") or ()))))
     out.sort(key=lambda wc: (not wc[1].applies_to, -wc[0]))
     return tuple(c for _, c in out)
+
+
+@cache
+def cue_regex(where: str) -> str:
+    """An alternation of the cue words allowed at ``where`` (for finding where a cue starts)."""
+    return "(?:" + "|".join(c.pattern for c in cues() if where in c.where) + r")(?!\w)"
+
+
+@cache
+def purpose_link_regex() -> str:
+    """The words that open a purpose clause after a citation ("nhằm")."""
+    words = sorted((fold_text(r["cue"]) for r in load_yaml("document_relations.yaml")
+                    if r.get("role") == "purpose-link"), key=len, reverse=True)
+    return "(?:" + "|".join(_words(w) for w in words) + r")(?!\w)"
 
 
 @cache
@@ -78,9 +94,9 @@ def match_cue(text: str, where: str, source_type: str | None,
               whole: bool = False) -> CueMatch | None:
     """The relation stated by a cue that ends ``text`` (the words right before a citation).
 
-    ``where`` is ``title`` or ``lead``; ``source_type`` is the type id of the document the
-    relation starts from (rows with ``applies_to`` need it); ``whole`` asks that the cue be
-    all of ``text`` (apart from spaces and filler words).
+    ``where`` is ``title``, ``lead``, ``trail`` or ``purpose``; ``source_type`` is the type id
+    of the document the relation starts from (rows with ``applies_to`` need it); ``whole`` asks
+    that the cue be all of ``text`` (apart from spaces and filler words).
     """
     best: CueMatch | None = None
     for cue in cues():

@@ -9,14 +9,26 @@ One :class:`~vietgov.model.DocumentMention` per citation occurrence, in text ord
 * short forms ("Nghị quyết 57") only when the article cites exactly one such document in full;
 * named: plenum and congress resolutions, laws, ordinances, the Constitution, statutes,
   "<Type> của <body> về …", and a plan issued by the sentence subject ("X đã ban hành Kế hoạch
-  triển khai …").
+  triển khai …"). A law's name may run over a comma ("Luật Phòng, chống tham nhũng") when the
+  longer name then meets a boundary (a number, "năm 2022", "(sửa đổi)", punctuation, "và Luật
+  …"); "Luật Cán bộ, công chức số 22/2008/QH12" is a numbered law written with its name; "Luật X
+  (sửa đổi)" (the revised law) and "Luật sửa đổi, bổ sung một số điều của Luật X" (an amending
+  law, which amends X) are documents of their own, scoped to the article.
 
 Issuers come from the citing phrase, from a sentence subject that issues the document ("X đã
 ban hành Quyết định số …") or, failing both, from an issuer code that names one body (BTCTW).
-A trailing issuer or subject shared by a coordinated list goes to every item whose symbol the
-body can sign. Relations follow ``mappings/document_relations.yaml`` (see
-:mod:`vietgov.extract.doc_relations`). :func:`distinct_documents` groups mentions into documents
-(one per IRI) for the RDF mapper and for scoring.
+"… của Chủ tịch Ủy ban nhân dân tỉnh X" names the body whose head signs: the body is the issuer
+when the symbol carries its code (QĐ-UBND), else the issuer is left out. A trailing issuer or
+subject shared by a coordinated list goes to every item whose symbol the body can sign.
+
+Relations follow ``mappings/document_relations.yaml`` (see :mod:`vietgov.extract.doc_relations`):
+inside a subject ("về tiếp tục thực hiện B"), opening the sentence whose subject issues A
+("Thực hiện B, X ban hành A"), trailing A ("A sửa đổi B", "A sửa đổi nghị định này", and after a
+comma "X ban hành A …, thay thế B" when A is what the sentence is about), and in a purpose clause
+after A ("… A nhằm cụ thể hóa B và thực hiện chủ trương tại C"), where A may be a type word alone
+standing for the one document of that type the article's subjects issue ("Việc ban hành Nghị
+định nhằm …"; a mention of it is added). :func:`distinct_documents` groups mentions into
+documents (one per IRI) for the RDF mapper and for scoring.
 """
 
 from __future__ import annotations
@@ -28,7 +40,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from vietgov.extract.dates import DateMatch, match_date
-from vietgov.extract.doc_relations import match_cue
+from vietgov.extract.doc_relations import cue_regex, match_cue, purpose_link_regex
 from vietgov.extract.symbols import (
     PARTY,
     STATE,
@@ -59,6 +71,7 @@ from vietgov.rdf.iris import Iris
 CENTRAL_COMMITTEE = "ban-chap-hanh-trung-uong-dang"  # gazetteer id of the Party Central Committee
 _MAX_TITLE = 400
 _MAX_NAME_WORDS = 12
+_MAX_NAME_SEGMENT = 8  # words after a comma inside a law's name ("công nghệ và đổi mới sáng tạo")
 _ROMAN = r"(?-i:[IVXL]{1,6})(?!\w)"
 
 # ---------------------------------------------------------------------------- patterns
@@ -101,6 +114,14 @@ class _Patterns:
     word: re.Pattern[str]
     name_stop: re.Pattern[str]
     year_version: re.Pattern[str]
+    trail_comma: re.Pattern[str]  # ", thay thế …": a trailing relation clause after a subject
+    joined_cue: re.Pattern[str]  # " và " right before a relation cue
+    trail_target: re.Pattern[str]  # "nghị định này": the document just cited
+    bare_type: re.Pattern[str]  # a capitalised type word standing alone for a document
+    purpose: re.Pattern[str]  # "nhằm" opening a purpose clause
+    number_word: re.Pattern[str]  # "số" not followed by a number: a word ("chuyển đổi số")
+    revised: re.Pattern[str]  # "(sửa đổi)" after a law's name
+    law_boundary: re.Pattern[str]  # what may follow a law's name that runs over a comma
 
 
 def _alt(words: Sequence[str], exact: bool = False) -> str:
@@ -121,6 +142,7 @@ def _patterns() -> _Patterns:
     law_words = _alt([w[0].upper() + w[1:] for w in _vi_type_words("luat", "bo-luat",
                                                                       "phap-lenh")], exact=True)
     flags = re.IGNORECASE
+    capitalised = _alt([w[0].upper() + w[1:] for w in _vi_type_words()], exact=True)
     return _Patterns(
         prefix=re.compile(rf"(?P<tw>{type_words})(?:\s+(?P<so>{r('number-marker')}))?"
                           r"\s*:?\s*$", flags),
@@ -190,6 +212,16 @@ def _patterns() -> _Patterns:
         word=re.compile(r"[^\s,.;:()\"'!?…/]+"),
         name_stop=re.compile(rf"(?:{r('name-stop')})", flags),
         year_version=re.compile(rf"\s+{r('date-year')}\s+(?P<y>\d{{4}})(?!\d)", flags),
+        trail_comma=re.compile(rf",\s+{cue_regex('trail')}", flags),
+        joined_cue=re.compile(rf"\s+{r('coordinator')}\s+", flags),
+        trail_target=re.compile(rf"(?P<tw>{type_words})\s+{r('demonstrative')}", flags),
+        bare_type=re.compile(rf"(?<!\w)(?P<tw>{capitalised})\s*$"),
+        purpose=re.compile(rf"(?<!\w){purpose_link_regex()}\s+", flags),
+        number_word=re.compile(rf"{r('number-marker')}(?!\s*:?\s*\d)", flags),
+        revised=re.compile(rf"\s*\(\s*{r('revised')}\s*\)", flags),
+        law_boundary=re.compile(
+            rf"\s*(?:[,.;:()\n\"]|$)|\s+{r('number-marker')}\s*\d|\s+{r('law-name-end')}\s"
+            rf"|\s+{r('coordinator')}\s+{type_words}", flags),
     )
 
 
@@ -329,6 +361,7 @@ class _Cit:
     year: int | None = None
     target: _Cit | None = None  # short form → the full citation
     relations: list[tuple[str, _Cit, int, int]] = field(default_factory=list)
+    container: _Cit | None = None  # the amending law whose name cites this law
 
     @property
     def extent(self) -> int:
@@ -346,11 +379,14 @@ def extract(article: Article, found: Extraction) -> list[DocumentMention]:
     cits = _name_by_subject(ctx, cits)
     _coordination(ctx, cits)
     issued = _issued_by_subject(ctx, cits)
+    _issued_titles(ctx, cits, issued)
     cits.sort(key=lambda c: (c.start, -c.end))
     cits = _resolve_symbols(ctx, cits)
     _title_relations(ctx, cits)
     _bracket_guidance(ctx, cits)
     _lead_relations(ctx, cits, issued)
+    _trailing_relations(ctx, cits, issued)
+    cits += _purpose_relations(ctx, cits, issued)
     _join_years(cits)
     return _mentions(ctx, cits)
 
@@ -366,16 +402,36 @@ def _numbered(ctx: _Context) -> list[_Cit]:
         window_start = max(0, raw.start - 60)
         window = ctx.f[window_start:raw.start]
         m = p.prefix.search(window)
+        named = None if m else _named_law_before(ctx, raw.start)
         if m:
             cit.type_span = (window_start + m.start("tw"), window_start + m.end("tw"))
             cit.doc_type = type_of_word(m.group("tw"))
             cit.start = cit.type_span[0]
+        elif named is not None:
+            cit.type_span = (named.start("tw"), named.end("tw"))
+            cit.doc_type = type_of_word(named.group("tw"))
+            cit.start = named.start()
         elif out and _coordinated_with(ctx, out[-1], cit):
             cit.doc_type = out[-1].doc_type
         cit.sub_unit = bool(p.sub_unit.search(ctx.f, max(0, cit.start - 40), cit.start))
         _parse_tail(ctx, cit)
         out.append(cit)
     return out
+
+
+def _named_law_before(ctx: _Context, pos: int) -> re.Match[str] | None:
+    """"Luật Cán bộ, công chức số 22/2008/QH12": a law's name between its type word and the
+    number; the match of the type word whose name ends right before "số"."""
+    p = _patterns()
+    marker = re.compile(rf"\s+{phrase_regex('number-marker')}\s*$", re.IGNORECASE).search(
+        ctx.f, max(0, pos - 12), pos)
+    if marker is None:
+        return None
+    start = max(0, pos - 160)
+    for m in p.law.finditer(ctx.f, start, marker.start()):
+        if _law_name_end(ctx, m.end()) == marker.start():
+            return m
+    return None
 
 
 def _coordinated_with(ctx: _Context, prev: _Cit, cit: _Cit) -> bool:
@@ -432,7 +488,7 @@ def _issuer_after(ctx: _Context, cit: _Cit, pos: int) -> bool:
         return True
     items, term, end = _org_list(ctx, start)
     if not items:
-        return False
+        return _head_issuer(ctx, cit, start)
     if link.group("link").lower() in phrases("issuer-by"):
         verb = re.compile(rf"\s+{phrase_regex('issuing-verb')}", re.IGNORECASE).match(ctx.f, end)
         if verb is None:
@@ -440,6 +496,45 @@ def _issuer_after(ctx: _Context, cit: _Cit, pos: int) -> bool:
         end = verb.end()
     cit.issuers, cit.term, cit.issuer_end = items, term, end
     return True
+
+
+def _head_issuer(ctx: _Context, cit: _Cit, pos: int) -> bool:
+    """"… của Chủ tịch Ủy ban nhân dân tỉnh X": the head of a body signs in the body's name.
+
+    Such a document carries the body's name in its header and the body's code in its symbol
+    (Nghị định 30/2020/NĐ-CP, Phụ lục I: QĐ-UBND for a decision of the chair of a People's
+    Committee), so the body is its issuing body (vg:issuedBy) — only when the symbol's issuer
+    code is the body's code; otherwise the issuer is left out.
+    """
+    head = re.compile(rf"{phrase_regex('issuer-head')}\s+", re.IGNORECASE).match(ctx.f, pos)
+    if head is None:
+        return False
+    items, term, end = _org_list(ctx, head.end())
+    if len(items) != 1:
+        return False
+    org = items[0][0]
+    if cit.raw is None or not _signs_with(ctx, org, _raw_issuer(cit.raw)):
+        ctx.skip(pos, end, "signed by the head of a body whose code the symbol does not carry;"
+                 " issuer left out")
+        cit.issuer_end = end
+        return True
+    cit.issuers, cit.term, cit.issuer_end = items, term, end
+    return True
+
+
+def _signs_with(ctx: _Context, org: _Org, code: str) -> bool:
+    """The body issues under this symbol code: its own code, or the code of its kind of body
+    ("UBND" for every People's Committee)."""
+    row = issuer_code(code)
+    if row is None:
+        return False
+    if code in org.codes or (row.body is not None and row.body == org.key):
+        return True
+    if not row.relative:
+        return False
+    name = _org_name(ctx, org).lower()
+    return any(name == kind.lower() or name.startswith(kind.lower() + " ")
+               for kind in row.name.split(", "))
 
 
 def _plenum_issuer(ctx: _Context, cit: _Cit, pos: int) -> bool:
@@ -504,13 +599,14 @@ def _org_list(ctx: _Context, pos: int) -> tuple[list[tuple[_Org, int, int]], str
 def _named(ctx: _Context, taken: list[_Cit]) -> list[_Cit]:
     out: list[_Cit] = []
 
-    def free(start: int, end: int) -> bool:
-        return not any(c.start < end and start < c.end for c in [*taken, *out])
+    def free(cit: _Cit) -> bool:
+        return not any(c.start < cit.extent and cit.start < c.end
+                       for c in [*taken, *out] if c is not cit.container)
 
     for finder in (_plenum_resolutions, _congress_resolutions, _conference_resolutions,
                    _laws, _constitutions, _statutes, _typed_of_body):
         for cit in finder(ctx):
-            if free(cit.start, cit.extent):
+            if free(cit) and (cit.container is None or cit.container in out):
                 out.append(cit)
     return out
 
@@ -587,36 +683,117 @@ def _conference_resolutions(ctx: _Context) -> list[_Cit]:
 
 
 def _laws(ctx: _Context) -> list[_Cit]:
-    """"Luật Điện lực", "Bộ luật Lao động", "Pháp lệnh …": the name runs to a stop word."""
+    """"Luật Điện lực", "Bộ luật Lao động", "Pháp lệnh …": the name runs to a stop word.
+
+    "Luật X (sửa đổi)" is the revised law, a document of its own whose identity (its year) the
+    name does not give: it is scoped to the article. "Luật sửa đổi, bổ sung một số điều của Luật
+    X" is an amending law, named by the whole phrase, that amends the law X cited inside it.
+    """
     p = _patterns()
-    out = []
+    out: list[_Cit] = []
     for m in p.law.finditer(ctx.f):
         if p.draft.search(ctx.f, max(0, m.start() - 16), m.start()):
             continue
-        end = _law_name_end(ctx, m.end())
-        if end is None:
+        if any(c.start <= m.start() < c.end for c in out):
+            continue  # the amended law inside an amending law's name is added with it
+        amending = _amending_law(ctx, m)
+        if amending is not None:
+            out += amending
             continue
-        if end < 0:
-            ctx.skip(m.start(), -end, "law name of uncertain extent")
-            continue
-        name = ctx.f[m.start():end]
-        version = p.year_version.match(ctx.f, end)
-        if version:
-            end = version.end()
-            name = ctx.f[m.start():end]
-        doc_type = type_of_word(m.group("tw"))
-        out.append(_Cit(m.start(), end, "named", doc_type=doc_type,
-                        type_span=(m.start("tw"), m.end("tw")), name=" ".join(name.split()),
-                        system=STATE))
+        cit = _law(ctx, m)
+        if cit is not None:
+            out.append(cit)
     return out
 
 
+def _law(ctx: _Context, m: re.Match[str]) -> _Cit | None:
+    p = _patterns()
+    end = _law_name_end(ctx, m.end())
+    if end is None:
+        return None
+    if end < 0:
+        ctx.skip(m.start(), -end, "law name of uncertain extent")
+        return None
+    scoped = False
+    version = p.year_version.match(ctx.f, end)
+    revised = p.revised.match(ctx.f, end)
+    if version:
+        end = version.end()
+    elif revised:
+        end, scoped = revised.end(), True
+    name = " ".join(ctx.f[m.start():end].split())
+    return _Cit(m.start(), end, "named", doc_type=type_of_word(m.group("tw")),
+                type_span=(m.start("tw"), m.end("tw")), name=name, system=STATE, scoped=scoped)
+
+
+def _amending_law(ctx: _Context, m: re.Match[str]) -> list[_Cit] | None:
+    """"Luật sửa đổi, bổ sung một số điều của Luật X": the amending law and the law it amends."""
+    f = ctx.f
+    if not f[m.end():m.end() + 1].islower():
+        return None
+    inner = _patterns().law.search(f, m.end(), min(len(f), m.end() + 80))
+    if inner is None:
+        return None
+    cue = match_cue(f[m.end():inner.start()], "title", type_of_word(m.group("tw")), whole=True)
+    if cue is None or cue.relation != "amends":
+        return None
+    target = _law(ctx, inner)
+    if target is None or target.scoped:
+        return None
+    outer = _Cit(m.start(), target.end, "named", doc_type=type_of_word(m.group("tw")),
+                 type_span=(m.start("tw"), m.end("tw")),
+                 name=" ".join(f[m.start():target.end].split()), system=STATE, scoped=True)
+    outer.relations.append(("amends", target, m.end() + cue.start, m.end() + cue.end))
+    target.container = outer
+    return [outer, target]
+
+
 def _law_name_end(ctx: _Context, pos: int) -> int | None:
-    """End of a law's name starting at ``pos``; ``None`` if none, negative if unsure."""
+    """End of a law's name starting at ``pos``; ``None`` if none, negative if unsure.
+
+    The name runs over words to a stop word. A comma followed by lower-case words continues it
+    ("Luật Phòng, chống tham nhũng", "Luật Cán bộ, công chức") only when the longer name then
+    meets a boundary: a number ("số …"), a version ("năm 2022"), "(sửa đổi)", punctuation, the
+    line end, or "và"/"cùng" before another type word. Otherwise the extent is unsure.
+    """
     p = _patterns()
     f = ctx.f
     if not f[pos:pos + 1].isupper():
         return None
+    end = _name_words_end(f, pos, _MAX_NAME_WORDS)
+    if end is None or end < 0:
+        return end
+    extended, total = False, len(f[pos:end].split())
+    while (comma := re.compile(r"\s*,\s*").match(f, end)) is not None:
+        nxt = comma.end()
+        if not f[nxt:nxt + 1].islower() or _opens_clause(f, nxt):
+            break
+        segment_end = _name_words_end(f, nxt, _MAX_NAME_SEGMENT)
+        if segment_end is None or segment_end < 0:
+            return -(abs(segment_end or nxt))
+        total += len(f[nxt:segment_end].split())
+        if total > _MAX_NAME_WORDS:
+            return -segment_end
+        end, extended = segment_end, True
+    if extended and not p.law_boundary.match(f, end):
+        return -end  # "Theo Luật Đầu tư, doanh nghiệp …": a name or a clause?
+    after = re.match(r"\s*-\s*(\S+)", f[end:end + 40])
+    if after and after.group(1)[:1].islower() and not _opens_clause(f, end + after.start(1)):
+        return -(end + after.end(1))
+    return end
+
+
+def _opens_clause(f: str, pos: int) -> bool:
+    """A stop word, a coordinator or a type word at ``pos``: the name does not go on."""
+    p = _patterns()
+    return bool(p.name_stop.match(f, pos) or type_word_regex().match(f, pos)
+                or re.match(phrase_regex("coordinator"), f[pos:], re.IGNORECASE))
+
+
+def _name_words_end(f: str, pos: int, limit: int) -> int | None:
+    """End of the run of name words at ``pos`` (to a stop word, a number, punctuation or a
+    coordinated type word); ``None`` if there is none, negative past ``limit`` words."""
+    p = _patterns()
     coordinators = {w.lower() for w in phrases("coordinator")}
     words: list[tuple[int, int]] = []
     cur = pos
@@ -625,28 +802,19 @@ def _law_name_end(ctx: _Context, pos: int) -> int | None:
         if m is None:
             break
         word = m.group()
-        if word.isdigit() or (words and p.name_stop.match(f, cur)):
+        if word.isdigit() or (words and p.name_stop.match(f, cur)
+                              and not p.number_word.match(f, cur)):
             break
         if word.lower() in coordinators and type_word_regex().match(f, m.end() + 1):
             break
         words.append((m.start(), m.end()))
-        if len(words) > _MAX_NAME_WORDS:
+        if len(words) > limit:
             return -m.end()
         if f[m.end():m.end() + 1] == " " and p.word.match(f, m.end() + 1):
             cur = m.end() + 1
             continue
         break
-    if not words:
-        return None
-    end = words[-1][1]
-    after = re.match(r"\s*([,-])\s*(\S+)", f[end:end + 40])
-    if after and after.group(2)[:1].islower():
-        nxt = end + after.start(2)
-        if not (p.name_stop.match(f, nxt) or re.match(phrase_regex("coordinator"), f[nxt:],
-                                                       re.IGNORECASE)
-                or type_word_regex().match(f, nxt)):
-            return -(nxt + len(after.group(2)))  # "Luật Phòng, chống tham nhũng": name or list?
-    return end
+    return words[-1][1] if words else None
 
 
 def _constitutions(ctx: _Context) -> list[_Cit]:
@@ -787,6 +955,9 @@ def _title_end(ctx: _Context, start: int, cit: _Cit, cits: list[_Cit]) -> int | 
         break
     if boundary is None:
         boundary = limit if limit == len(f) else None
+    trail = p.trail_comma.search(f, start, boundary if boundary is not None else limit)
+    if trail is not None:
+        boundary = trail.start()  # "…, thay thế Nghị định …": a clause about the document
     for other in cits:
         if other is cit or other.start <= pos:
             continue
@@ -794,8 +965,13 @@ def _title_end(ctx: _Context, start: int, cit: _Cit, cits: list[_Cit]) -> int | 
             break
         if boundary is None and other.start >= limit:
             break
-        if not match_cue(f[start:other.start], "title", cit.doc_type):
+        cue = match_cue(f[start:other.start], "title", cit.doc_type)
+        if cue is None:
             boundary = other.start
+            break
+        joined = p.joined_cue.search(f, start, start + cue.start + 1)
+        if cue.start > 0 and joined is not None and joined.end() == start + cue.start:
+            boundary = joined.start()  # "về A và thực hiện B": a second aim, not the subject
             break
     if boundary is None:
         return None
@@ -1131,6 +1307,125 @@ def _lead_relations(ctx: _Context, cits: list[_Cit], issued: list[_Issued]) -> N
                 if item is not src:
                     item.relations.append((cue.relation, src, clause.sentence + cue.start,
                                            clause.sentence + cue.end))
+
+
+def _issued_titles(ctx: _Context, cits: list[_Cit], issued: list[_Issued]) -> None:
+    """"Chính phủ ban hành Nghị định số … quy định về …": after a document its sentence's subject
+    issues, "quy định"/"hướng dẫn" opens the document's subject, as after "của <issuer>" (the
+    sentence's verb is "ban hành")."""
+    p = _patterns()
+    for clause in issued:
+        for cit in clause.items:
+            if cit.title is not None or cit.kind != "numbered" or cit.sub_unit:
+                continue
+            lead = p.title_lead_after_issuer.match(ctx.f, cit.end)
+            if lead is None:
+                continue
+            end = _title_end(ctx, lead.start("lead"), cit, cits)
+            if end is not None and len(ctx.f[lead.start("lead"):end].split()) >= 3:
+                cit.title = (lead.start("lead"), end)
+
+
+def _subjects(ctx: _Context, cits: list[_Cit], issued: list[_Issued]) -> set[int]:
+    """Citations a sentence is about: those its subject issues, and those opening it."""
+    ids = {id(c) for clause in issued for c in clause.items}
+    ids |= {id(c) for c in cits if c.start == ctx.sentence_start(c.start)}
+    return ids
+
+
+def _trailing_relations(ctx: _Context, cits: list[_Cit], issued: list[_Issued]) -> None:
+    """"A sửa đổi, bổ sung B", "A sửa đổi, bổ sung nghị định này" (the document just cited), and
+    "X ban hành A …, thay thế B" (after a comma only when A is what the sentence is about)."""
+    p = _patterns()
+    f = ctx.f
+    about = _subjects(ctx, cits, issued)
+    ordered = sorted(cits, key=lambda c: c.start)
+    for cit in ordered:
+        if cit.kind not in ("numbered", "named") or cit.sub_unit:
+            continue
+        lead = re.compile(r"\s*(?P<comma>,\s*)?").match(f, cit.extent)
+        pos = lead.end()
+        if lead.group("comma") and id(cit) not in about:
+            continue
+        if not re.match(cue_regex("trail"), f[pos:], re.IGNORECASE):
+            continue
+        target = next((c for c in ordered if pos < c.start <= pos + 80), None)
+        gap_end = target.start if target else None
+        demonstrative = p.trail_target.search(f, pos, min(len(f), pos + 80))
+        if demonstrative is not None and (gap_end is None or demonstrative.start() < gap_end):
+            kind = type_of_word(demonstrative.group("tw"))
+            sentence = ctx.sentence_start(cit.start)
+            target = next((c for c in reversed(ordered) if c.extent <= cit.start
+                           and c.start >= sentence and c.doc_type == kind), None)
+            gap_end = demonstrative.start()
+        if target is None or gap_end is None or target is cit:
+            continue
+        cue = match_cue(f[pos:gap_end], "trail", cit.doc_type, whole=True)
+        if cue is None or any(t is target for _, t, _, _ in cit.relations):
+            continue
+        cit.relations.append((cue.relation, target, pos + cue.start, pos + cue.end))
+
+
+def _purpose_relations(ctx: _Context, cits: list[_Cit], issued: list[_Issued]) -> list[_Cit]:
+    """"Việc ban hành Nghị định nhằm cụ thể hóa B … và thực hiện chủ trương tại C": A implements
+    B and C. A is the citation right before "nhằm", or a capitalised type word alone standing for
+    the one document of that type the article's subjects issue (a mention of it is added)."""
+    p = _patterns()
+    f = ctx.f
+    ordered = sorted(cits, key=lambda c: c.start)
+    added: list[_Cit] = []
+    for link in p.purpose.finditer(f):
+        if any(c.start <= link.start() < c.extent for c in ordered):
+            continue
+        source = next((c for c in ordered if c.extent <= link.start()
+                       and not f[c.extent:link.start()].strip()), None)
+        if source is None:
+            source = _bare_reference(ctx, link.start(), issued)
+            if source is None:
+                continue
+        pos = link.end()
+        relations = []
+        prev_end, where = pos, pos
+        for target in (c for c in ordered if c.start >= pos):
+            gap = f[where:target.start]
+            if relations and _is_coordination(gap):
+                relations.append((relations[-1][0], target, relations[-1][2], relations[-1][3]))
+            else:
+                if relations:
+                    joined = re.compile(rf"\s*,?\s*{phrase_regex('coordinator')}\s+",
+                                        re.IGNORECASE).match(gap)
+                    if joined is None:
+                        break
+                    prev_end = where + joined.end()
+                    gap = f[prev_end:target.start]
+                cue = match_cue(gap, "purpose", source.doc_type, whole=True)
+                if cue is None:
+                    break
+                relations.append((cue.relation, target, prev_end + cue.start,
+                                  prev_end + cue.end))
+            where = target.extent
+        if not relations:
+            continue
+        if source.kind == "short" and source not in added:
+            added.append(source)
+        source.relations.extend(r for r in relations if r[1] is not source.target)
+    return added
+
+
+def _bare_reference(ctx: _Context, pos: int, issued: list[_Issued]) -> _Cit | None:
+    """"Việc ban hành Nghị định nhằm …": the type word alone, right before ``pos``, stands for the
+    one document of that type that the article's sentence subjects issue."""
+    m = _patterns().bare_type.search(ctx.f, ctx.sentence_start(pos), pos)
+    if m is None or _plural_before(ctx, m.start()):
+        return None
+    kind = type_of_word(m.group("tw"))
+    candidates = {c.symbol.identifier: c for clause in issued for c in clause.items
+                  if c.symbol is not None and c.doc_type == kind}
+    if len(candidates) != 1:
+        return None
+    target = next(iter(candidates.values()))
+    return _Cit(m.start("tw"), m.end("tw"), "short", doc_type=kind,
+                type_span=(m.start("tw"), m.end("tw")), target=target)
 
 
 # --- records ----------------------------------------------------------------------------------

@@ -10,6 +10,11 @@ Model (see ``ontology/persons.ttl``)::
         org:organization <org/{org}> ; org:role <code/title/{title}> ; vg:post <post/…> ;
         vg:reportedIn <article/…> ; vg:reportedOn "2025-07-21"^^xsd:date .
 
+A post conferred by the reported act ("…, giữ chức Giám đốc Sở …") is published like the
+others: the holding is what the article reports, on its date; the posts written before it stay
+reported too (the article states them of the same day), and nothing is inferred about when
+either began or ended.
+
 A person whose main organisation is not identified is scoped to the article
 (``article/{id}/person/{name}``), so that two unknown namesakes are never merged. A post needs an
 identified organisation; a holding needs one too unless the title is an office of its own
@@ -45,6 +50,15 @@ def holding_iri(person: Person, article_id: str, role: RoleMention, iris: Iris) 
     person_parts = ((person.name, person.organisation_key) if person.organisation_key
                     else ("article", article_id, person.name))
     return iris.of("holding", *person_parts, role.organisation_key or "none", role.title_id)
+
+
+def post_label(title: Title, organisation_name: str) -> str:
+    """"Bộ trưởng Bộ Công Thương"; a title whose last words open the unit's name is written once
+    ("Chánh Thanh tra Bộ Y tế", not "Chánh Thanh tra Thanh tra Bộ Y tế")."""
+    tail = title.org_tail
+    if tail and organisation_name.lower().startswith(tail.lower() + " "):
+        return f"{title.vi[:-len(tail)]}{organisation_name}"
+    return f"{title.vi} {organisation_name}"
 
 
 def title_iri(title_id: str) -> str:
@@ -85,7 +99,7 @@ def statements(found: Extraction, iris: Iris) -> Iterator[Statement]:
                 typed_orgs.add(key)
                 yield from _organisation(key, role, org, art)
             if post:
-                label = f"{title.vi} {role.organisation_name}"
+                label = post_label(title, role.organisation_name or "")
                 yield fact(post, RDF_TYPE, VG + "Post", role.span, iri=True)
                 yield fact(post, RDFS_LABEL, label, role.span, lang="vi")
                 yield fact(post, ORG + "postIn", org, role.span, iri=True)
