@@ -29,22 +29,28 @@ from vietgov.reading.articles import read_article
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
 
-# kind → (minimum precision, minimum recall), each a notch below what was measured when the set
+# kind → (minimum precision, minimum recall). Measured when the set
 # was made (numbered documents 1.00/0.97, unnumbered 1.00/0.50, organisations 0.90/0.88,
-# persons 1.00/0.88, events 0.50/0.44, figures 0.82/0.11). Raise them as the extractors improve.
+# persons 1.00/0.88, events 0.50/0.44, figures 0.82/0.11). The rules were then fixed against
+# the failures found here (general rules, each with tests of its own sentences), so these
+# articles are no longer unseen: the floors now guard against regressions, and a fresh
+# held-out set is needed to measure generalisation again. Measured after the fixes:
+# documents 1.00/1.00 and 1.00/1.00, organisations 1.00/1.00, persons 1.00/1.00,
+# events 0.875/0.778, figures 1.00/0.76.
 FLOORS: dict[str, tuple[float, float]] = {
-    "numbered documents": (0.95, 0.94),
-    "unnumbered documents": (0.95, 0.45),
-    "organisations": (0.85, 0.85),
-    "persons": (0.95, 0.85),
-    "events": (0.45, 0.40),
-    "figures": (0.80, 0.10),
+    "numbered documents": (0.97, 0.97),
+    "unnumbered documents": (0.95, 0.85),
+    "organisations": (0.95, 0.95),
+    "persons": (0.95, 0.95),
+    "events": (0.85, 0.75),
+    "figures": (0.95, 0.70),
 }
-# Share right among matched entries (measured: dates 1.00, issuers 0.93, roles 0.62).
+# Share right among matched entries (measured after the fixes: dates 1.00, issuers 1.00,
+# roles 0.875).
 DETAIL_FLOORS: dict[str, float] = {
     "document dates": 0.95,
-    "document issuers": 0.90,
-    "person roles": 0.60,
+    "document issuers": 0.95,
+    "person roles": 0.80,
 }
 
 
