@@ -4,7 +4,7 @@ One :class:`~vietgov.model.DocumentMention` per citation occurrence, in text ord
 
 * numbered: an optional type word ("Nghị quyết", "kết luận", "Resolution") and "số", a symbol
   (:mod:`vietgov.extract.symbols`), then — when contiguous — the date
-  (:mod:`vietgov.extract.dates`), "của <issuer>[, <issuer>]" or a plenum ("Hội nghị lần thứ 11
+  (:mod:`vietgov.extract.dates`), "của <issuer>[, <issuer>]" or a plenum ("Hội nghị lần thứ 6
   Ban Chấp hành Trung ương Đảng"), and the subject "về …" (``title``);
 * short forms ("Nghị quyết 57") only when the article cites exactly one such document in full;
 * named: plenum and congress resolutions, laws, ordinances, the Constitution, statutes,
@@ -479,7 +479,7 @@ def _issuer_after(ctx: _Context, cit: _Cit, pos: int) -> bool:
     p = _patterns()
     link = p.issuer_link.match(ctx.f, pos)
     if link is None:
-        # "… ngày 12 tháng 4 năm 2025 Hội nghị lần thứ 11 Ban Chấp hành Trung ương Đảng"
+        # "… ngày 5 tháng 10 năm 2023 Hội nghị lần thứ 8 Ban Chấp hành Trung ương Đảng"
         ws = re.compile(r"\s+").match(ctx.f, pos)
         plenum = p.plenum.match(ctx.f, ws.end()) if ws else None
         return bool(plenum and plenum.group("conf")) and _plenum_issuer(ctx, cit, ws.end())
@@ -538,7 +538,7 @@ def _signs_with(ctx: _Context, org: _Org, code: str) -> bool:
 
 
 def _plenum_issuer(ctx: _Context, cit: _Cit, pos: int) -> bool:
-    """"Hội nghị lần thứ 11 Ban Chấp hành Trung ương Đảng [khóa XIII]" or "Trung ương 4"."""
+    """"Hội nghị lần thứ 6 Ban Chấp hành Trung ương Đảng [khóa XII]" or "Trung ương 4"."""
     m = _patterns().plenum.match(ctx.f, pos)
     if m is None:
         return False
@@ -616,7 +616,7 @@ def _plural_before(ctx: _Context, pos: int) -> bool:
 
 
 def _plenum_resolutions(ctx: _Context) -> list[_Cit]:
-    """"Nghị quyết Trung ương 4 (khóa XII)", "Nghị quyết Hội nghị lần thứ 11 BCH TW khóa XIII"."""
+    """"Nghị quyết Trung ương 4 (khóa XII)", "Nghị quyết Hội nghị lần thứ 6 BCH TW khóa XII"."""
     p = _patterns()
     out = []
     for m in p.nq_plenum.finditer(ctx.f):

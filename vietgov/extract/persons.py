@@ -661,7 +661,7 @@ class _Reader:
 
     def chain_at(self, pos: int) -> _Chain | None:
         """Titles from ``pos`` joined by commas or "kiêm": "Giáo sư, Tiến sĩ, Tổng Bí thư",
-        "Ủy viên Ban Thường vụ Đảng ủy, Thứ trưởng Bộ Công Thương"."""
+        "Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch Ủy ban nhân dân tỉnh"."""
         chain = _Chain(pos, pos)
         cursor = pos
         while True:
