@@ -601,3 +601,10 @@ def test_serve_answers_then_stops_on_ctrl_c(dist: Path) -> None:
         if process.poll() is None:
             process.kill()
             process.wait(timeout=20)
+
+
+def test_the_default_graph_follows_the_base_iri_of_the_build(tmp_path: Path) -> None:
+    (tmp_path / "summary.json").write_text('{"base_iri": "https://example.org/gov/"}',
+                                           encoding="utf-8")
+    assert load.dataset_graph(tmp_path) == "https://example.org/gov/graph/dataset"
+    assert load.dataset_graph(tmp_path / "missing") == load.DATASET_GRAPH

@@ -9,7 +9,8 @@ Two ways in, both standard:
 
 Then ``--endpoint`` (the store's query URL) is asked to count the triples in the graph, which
 must equal the number of distinct triples sent, and whether a sample of them is there. The
-target is the named graph ``{base}graph/dataset`` unless ``--graph IRI`` or ``--default-graph``
+target is the named graph ``{base}graph/dataset`` (the base IRI the build used, from
+``dist/summary.json``) unless ``--graph IRI`` or ``--default-graph``
 says otherwise. Failures (store down, HTTP error, timeout, wrong count) end with one line on
 stderr and exit status 1. With ``--user NAME`` the password is read from the environment
 variable ``VIETGOV_STORE_PASSWORD`` and sent by HTTP Basic or Digest authentication, whichever
@@ -261,8 +262,9 @@ def add_load_parser(subparsers: argparse._SubParsersAction) -> argparse.Argument
     parser.add_argument("--endpoint", required=True, metavar="URL",
                         help="the store's SPARQL query endpoint, used to check the load")
     target = parser.add_mutually_exclusive_group()
-    target.add_argument("--graph", metavar="IRI", default=DATASET_GRAPH,
-                        help=f"named graph to replace ({DATASET_GRAPH})")
+    target.add_argument("--graph", metavar="IRI", default=None,
+                        help="named graph to replace ({base IRI of the build}graph/dataset, "
+                             f"e.g. {DATASET_GRAPH})")
     target.add_argument("--default-graph", action="store_true",
                         help="replace the default graph instead of a named graph")
     how = parser.add_mutually_exclusive_group(required=True)
@@ -279,9 +281,18 @@ def add_load_parser(subparsers: argparse._SubParsersAction) -> argparse.Argument
     return parser
 
 
+def dataset_graph(dist: Path) -> str:
+    """``{base}graph/dataset`` for the base IRI the dataset in ``dist`` was built with."""
+    try:
+        base = json.loads((dist / "summary.json").read_text(encoding="utf-8"))["base_iri"]
+    except (OSError, ValueError, KeyError):
+        return DATASET_GRAPH
+    return f"{base}graph/dataset"
+
+
 def run_load(args: argparse.Namespace) -> int:
     """Load the dataset as the command line says and print one line; 0 when verified."""
-    graph = None if args.default_graph else args.graph
+    graph = None if args.default_graph else (args.graph or dataset_graph(args.dist))
     try:
         password = None
         if args.user is not None:
