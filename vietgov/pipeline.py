@@ -30,7 +30,7 @@ from vietgov.rdf.consolidate import consolidate
 from vietgov.rdf.emit import emit
 from vietgov.rdf.iris import Iris
 from vietgov.rdf.namespaces import DEFAULT_BASE, RDF_TYPE, VG
-from vietgov.reading.articles import ArticleError, list_articles, read_article
+from vietgov.reading.articles import ArticleError, list_articles, read_articles
 from vietgov.validate import validate_in_chunks
 
 MAPPERS = (organisations, documents, persons, events, figures)
@@ -88,18 +88,13 @@ def extract_corpus(corpus: Path, summary: BuildSummary,
     """Read and extract every article; unreadable ones are recorded in ``summary.errors``."""
     paths = list_articles(corpus)
     summary.articles_found = len(paths)
-    for n, path in enumerate(paths, 1):
-        try:
-            article = read_article(path)
-        except ArticleError as err:
-            summary.errors.append(str(err))
-            continue
-        except OSError as err:
-            summary.errors.append(f"{path}: cannot read: {err.strerror or err}")
+    for n, article in enumerate(read_articles(paths), 1):
+        if isinstance(article, ArticleError):
+            summary.errors.append(str(article))
             continue
         summary.articles_read += 1
         if progress:
-            progress(f"[{n}/{len(paths)}] {path.name}")
+            progress(f"[{n}/{len(paths)}] {article.path.name}")
         yield extract(article)
 
 

@@ -75,7 +75,12 @@ def read_article(path: Path) -> Article:
 
 def read_corpus(corpus: Path) -> Iterator[Article | ArticleError]:
     """Every article of a corpus, or the error that stopped it from being read."""
-    for path in list_articles(corpus):
+    return read_articles(list_articles(corpus))
+
+
+def read_articles(paths: list[Path]) -> Iterator[Article | ArticleError]:
+    """Each article, or the error that stopped it from being read, in the order given."""
+    for path in paths:
         try:
             yield read_article(path)
         except ArticleError as err:
