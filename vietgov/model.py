@@ -7,6 +7,7 @@ turn mentions into :class:`Statement` objects, one per fact, each carrying its s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -168,3 +169,18 @@ class Statement:
     article: str | None = None  # article IRI
     span: Span | None = None
     source: str | None = None
+
+
+def stated_in(article: str) -> Callable[..., Statement]:
+    """A maker of statements justified by spans of ``article`` (an article IRI)::
+
+        fact = stated_in(article_iri)
+        fact(subject, predicate, obj, span, iri=True)   # or lang= / datatype=
+    """
+
+    def fact(subject: str, predicate: str, obj: str, span: Span, *, iri: bool = False,
+             lang: str | None = None, datatype: str | None = None) -> Statement:
+        return Statement(subject, predicate, obj, is_iri=iri, lang=lang, datatype=datatype,
+                         article=article, span=span)
+
+    return fact

@@ -43,7 +43,7 @@ from collections.abc import Iterator
 
 from vietgov.extract.documents import distinct_documents
 from vietgov.extract.events import EventMention, event_types, number_value
-from vietgov.model import Extraction, Span, Statement
+from vietgov.model import Extraction, Statement, stated_in
 from vietgov.rdf.iris import Iris, code, slug
 from vietgov.rdf.namespaces import RDF_TYPE, RDFS_LABEL, SCHEMA, VG, XSD
 from vietgov.rdf.persons import person_iri
@@ -84,10 +84,7 @@ def statements(found: Extraction, iris: Iris) -> Iterator[Statement]:
     documents = _document_iris(found, iris)
     typed: set[str] = set()
 
-    def fact(s: str, p: str, o: str, span: Span, *, iri: bool = False,
-             lang: str | None = None, datatype: str | None = None) -> Statement:
-        return Statement(s, p, o, is_iri=iri, lang=lang, datatype=datatype, article=art,
-                         span=span)
+    fact = stated_in(art)
 
     for event in found.events:
         ev = event_iri(event, article.id, iris)

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 
 from vietgov.extract.persons import Person, RoleMention, Title, titles
 from vietgov.gazetteer import bodies
-from vietgov.model import Extraction, Span, Statement
+from vietgov.model import Extraction, Statement, stated_in
 from vietgov.rdf.iris import Iris, code
 from vietgov.rdf.namespaces import FOAF, ORG, RDF_TYPE, RDFS_LABEL, SCHEMA, SKOS, VG, XSD
 
@@ -72,10 +72,7 @@ def statements(found: Extraction, iris: Iris) -> Iterator[Statement]:
     used_titles: set[str] = set()
     typed_orgs: set[str] = set()
 
-    def fact(s: str, p: str, o: str, span: Span, *, iri: bool = False,
-             lang: str | None = None, datatype: str | None = None) -> Statement:
-        return Statement(s, p, o, is_iri=iri, lang=lang, datatype=datatype, article=art,
-                         span=span)
+    fact = stated_in(art)
 
     for person in found.persons:
         who = person_iri(person, article.id, iris)
