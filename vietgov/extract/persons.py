@@ -176,7 +176,8 @@ def _lexicon() -> _Lexicon:
         # Lower-case words: a capitalised one ("Theo dõi", "Thường trực") belongs to a name.
         qualifier_re=_alternation((r["vi"] for r in of_kind("qualifier")), flags=0),
         # Body names are written with a capital: the head word is matched case-sensitively.
-        org_head_re=_alternation((r["vi"] for r in of_kind("org-head")), flags=0),
+        # The head words are the organisation extractor's (mappings/organisation_heads.yaml).
+        org_head_re=_alternation((f for h in heads() for f in h.forms), flags=0),
         org_joiners=frozenset(fold_text(r["vi"]) for r in of_kind("org-joiner")),
         joiner_re=_alternation(r["vi"] for r in of_kind("joiner")),
         term_word_re=_alternation((r["vi"] for r in of_kind("term-word")), flags=0),
