@@ -53,9 +53,11 @@ def add_build_parser(sub: argparse._SubParsersAction) -> None:
         "build", help="build the knowledge graph (dist/) from a corpus of articles",
         description="Read every .txt article under --corpus, extract the facts, map them to "
                     "RDF with provenance, validate with SHACL (shapes/) and write --out "
-                    "atomically: vietgov.ttl, vietgov.nt, vietgov.trig, shacl-report.ttl, "
-                    "summary.json. Unreadable articles are reported and left out; a SHACL "
-                    "violation fails the build and leaves the previous output intact.",
+                    "atomically: vietgov.ttl, vietgov.nt, vietgov.trig, vietgov.jsonld "
+                    "(+ context.jsonld), catalog.ttl (DCAT), void.ttl, ontology.ttl, "
+                    "ontology.html, shacl-report.ttl, summary.json. Unreadable articles are "
+                    "reported and left out; a SHACL violation fails the build and leaves the "
+                    "previous output intact.",
         formatter_class=argparse.ArgumentDefaultsHelpFormatter,
     )
     add_build_arguments(p)
